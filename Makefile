@@ -1,0 +1,37 @@
+# ledgerbench: `make run` runs a real benchmark on an embedded PostgreSQL; `make test` runs every test.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+SPEC ?= manifests/examples/local-postgres.yaml
+ARGS ?=
+LOADGEN_JAR := loadgen/target/ledgerbench-loadgen.jar
+
+JDK := $(shell scripts/find-jdk)
+ifeq ($(JDK),)
+$(error no JDK >= 21 found; see the message above)
+endif
+export JAVA_HOME := $(JDK)
+MVN := ./mvnw -B -ntp
+
+.PHONY: help run test build validate bench-client clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
+
+run: build ## run SPEC (default: the embedded PostgreSQL example) and print the results table
+	$(JAVA_HOME)/bin/java -jar $(LOADGEN_JAR) run $(SPEC) $(ARGS)
+
+validate: build ## check SPEC and print it with defaults filled in
+	$(JAVA_HOME)/bin/java -jar $(LOADGEN_JAR) validate $(SPEC)
+
+test: ## run every test
+	$(MVN) verify
+
+build: ## build the load generator (no tests)
+	$(MVN) -q package -DskipTests -pl loadgen -am
+
+bench-client: build ## loadgen vs pgbench on the same transfer function (figures -> docs/benchmarks.md)
+	scripts/bench-client
+
+clean: ## remove build output (results/ stays)
+	$(MVN) -q clean

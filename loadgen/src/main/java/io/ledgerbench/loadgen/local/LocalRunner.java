@@ -1,0 +1,158 @@
+package io.ledgerbench.loadgen.local;
+
+import io.ledgerbench.loadgen.driver.InvariantReport;
+import io.ledgerbench.loadgen.driver.LedgerDatabase;
+import io.ledgerbench.loadgen.driver.TransferDriver;
+import io.ledgerbench.loadgen.driver.postgres.PostgresEndpoint;
+import io.ledgerbench.loadgen.driver.postgres.PostgresLedgerDatabase;
+import io.ledgerbench.loadgen.measure.RunMeasurement;
+import io.ledgerbench.loadgen.measure.RunRecorder;
+import io.ledgerbench.loadgen.metrics.LoadgenMetrics;
+import io.ledgerbench.loadgen.result.AggregateResult;
+import io.ledgerbench.loadgen.result.BuildVersions;
+import io.ledgerbench.loadgen.result.DurabilityAssessment;
+import io.ledgerbench.loadgen.result.Environment;
+import io.ledgerbench.loadgen.result.ResultCalculator;
+import io.ledgerbench.loadgen.result.ResultsReport;
+import io.ledgerbench.loadgen.result.ResultsWriter;
+import io.ledgerbench.loadgen.result.RunResult;
+import io.ledgerbench.loadgen.schedule.LoadShape;
+import io.ledgerbench.loadgen.schedule.RunExecutor;
+import io.ledgerbench.loadgen.spec.BenchmarkRunManifest;
+import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
+import io.ledgerbench.loadgen.spec.EngineType;
+import io.ledgerbench.loadgen.spec.LoadMode;
+import io.ledgerbench.loadgen.spec.PostgresMode;
+import io.ledgerbench.loadgen.workload.WorkloadRandom;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs a BenchmarkRun without Kubernetes (SPEC section 9): on an embedded PostgreSQL, or on an
+ * existing server, N runs each from a freshly reset database, results written to disk.
+ * The spec's load-generator pods become shares of this one process, each with its own streams.
+ */
+public final class LocalRunner {
+
+    private final PrintStream out;
+    private final ResultsWriter writer;
+    private final Optional<PostgresEndpoint> externalPostgres;
+    private final LoadgenMetrics metrics;
+    private final RunExecutor executor;
+
+    public LocalRunner(PrintStream out, Path resultsDirectory, Optional<PostgresEndpoint> externalPostgres,
+                       LoadgenMetrics metrics, Duration progressInterval) {
+        this.out = out;
+        this.writer = new ResultsWriter(resultsDirectory);
+        this.externalPostgres = externalPostgres;
+        this.metrics = metrics;
+        this.executor = new RunExecutor(progressInterval, RunExecutor.DEFAULT_DRAIN_TIMEOUT);
+    }
+
+    /** Refuses, before anything starts, what the local runner cannot do. */
+    public static void checkSupported(BenchmarkRunSpec spec) {
+        if (spec.database().engine() != EngineType.POSTGRESQL) {
+            throw new UnsupportedLocallyException("spec.database.engine", "'" + spec.database().engine().specValue()
+                    + "' cannot run locally yet; allowed here: postgresql");
+        }
+        if (spec.database().replicas() != 1) {
+            throw new UnsupportedLocallyException("spec.database.replicas", "the local runner starts a single"
+                    + " PostgreSQL node; allowed here: 1 (got " + spec.database().replicas() + ")");
+        }
+        if (spec.database().postgresql().mode() != PostgresMode.PROCEDURE) {
+            throw new UnsupportedLocallyException("spec.database.postgresql.mode", "'"
+                    + spec.database().postgresql().mode().specValue() + "' is not implemented yet; allowed: procedure");
+        }
+    }
+
+    /** Runs every run of the manifest and returns the aggregate (results already written). */
+    public AggregateResult run(BenchmarkRunManifest manifest) throws IOException, InterruptedException {
+        checkSupported(manifest.spec());
+        long seed = Optional.ofNullable(manifest.spec().workload().seed()).orElseGet(WorkloadRandom::newSeed);
+        BenchmarkRunSpec spec = manifest.spec().withSeed(seed);
+        String name = manifest.name();
+        EmbeddedPostgresServer embedded = null;
+        try {
+            PostgresEndpoint endpoint;
+            if (externalPostgres.isPresent()) {
+                endpoint = externalPostgres.get();
+                out.println("using PostgreSQL at " + endpoint.describe() + " (database " + endpoint.database()
+                        + " is dropped and recreated for every run)");
+            } else {
+                out.println("starting embedded PostgreSQL ...");
+                embedded = EmbeddedPostgresServer.start(spec);
+                endpoint = embedded.endpoint();
+            }
+            try (LedgerDatabase database = new PostgresLedgerDatabase(endpoint, spec.database().postgresql())) {
+                Environment environment = environment(spec, database, embedded != null ? "embedded, this machine"
+                        : endpoint.host() + ":" + endpoint.port());
+                out.println("server: " + environment.serverVersion());
+                List<RunResult> results = new ArrayList<>();
+                for (int run = 1; run <= spec.runs(); run++) {
+                    RunResult result = runOnce(name, run, spec, seed, database, environment);
+                    results.add(result);
+                    out.println("[run " + run + "/" + spec.runs() + "] wrote " + writer.writeRun(result));
+                }
+                AggregateResult aggregate = ResultCalculator.aggregate(results);
+                String report = ResultsReport.render(aggregate, results);
+                writer.writeAggregate(aggregate, results, report);
+                out.println();
+                out.print(report);
+                out.println();
+                out.println("results: " + writer.benchmarkDirectory(name) + "/ and " + writer.comparisonCsv());
+                return aggregate;
+            }
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    private RunResult runOnce(String name, int run, BenchmarkRunSpec spec, long seed, LedgerDatabase database,
+                              Environment environment) throws InterruptedException {
+        out.printf("[run %d/%d] resetting database: %d accounts of %d%n", run, spec.runs(), spec.workload().accounts(),
+                spec.workload().initialBalance());
+        database.reset(spec.workload());
+        RunRecorder recorder = new RunRecorder(metrics.forRun(run));
+        int pods = spec.loadgen().parallelism();
+        if (spec.workload().mode() == LoadMode.FIXED_RATE) {
+            metrics.targetRate(spec.workload().targetRate());
+        }
+        List<LoadShape> shares = new ArrayList<>();
+        for (int pod = 0; pod < pods; pod++) {
+            shares.add(RunExecutor.loadShape(spec.workload(), seed, pod, pods));
+        }
+        LoadShape load = shares.size() == 1 ? shares.getFirst() : new ParallelLoad(shares);
+        Instant startedAt = Instant.now();
+        RunMeasurement measurement;
+        try (TransferDriver driver = database.openDriver(recorder.retryListener())) {
+            out.printf("[run %d/%d] warmup %s, then measurement %s%n", run, spec.runs(), spec.workload().warmup(),
+                    spec.workload().duration());
+            measurement = executor.execute(spec.workload(), load, driver, recorder,
+                    new ConsoleProgress(out, run, spec.runs()));
+        }
+        Instant finishedAt = Instant.now();
+        InvariantReport invariants = database.verify(spec.workload(), measurement.completedInAllPhases());
+        out.printf("[run %d/%d] invariants %s%n", run, spec.runs(),
+                invariants.ok() ? "passed" : "FAILED: " + String.join("; ", invariants.violations()));
+        return ResultCalculator.runResult(name, run, spec, seed, startedAt, finishedAt, measurement, invariants,
+                environment);
+    }
+
+    private static Environment environment(BenchmarkRunSpec spec, LedgerDatabase database, String location) {
+        Runtime runtime = Runtime.getRuntime();
+        return new Environment(spec.database().engine().specValue(), database.serverVersion(), database.clientVersion(),
+                "ledgerbench-loadgen " + BuildVersions.loadgen(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
+                runtime.availableProcessors(), runtime.maxMemory(), location, database.serverSettings(),
+                DurabilityAssessment.of(spec.database()));
+    }
+}

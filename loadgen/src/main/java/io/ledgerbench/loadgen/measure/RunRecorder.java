@@ -1,0 +1,110 @@
+package io.ledgerbench.loadgen.measure;
+
+import io.ledgerbench.loadgen.driver.RetryListener;
+import io.ledgerbench.loadgen.driver.TransferOutcome;
+import io.ledgerbench.loadgen.driver.TransferResult;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+
+/**
+ * Records one run: a {@link PhaseRecorder} per phase, the per-second timeline, transfers in
+ * flight and the time of the last measured answer. Each transfer is recorded under the phase in
+ * which it was meant to start, so no warmup transfer reaches the results.
+ */
+public final class RunRecorder {
+
+    private final Map<Phase, PhaseRecorder> phases = new EnumMap<>(Phase.class);
+    private final MeasurementObserver observer;
+    private volatile ThroughputTimeline timeline = new ThroughputTimeline(System.nanoTime(), 1);
+    private volatile LongFunction<Phase> phaseAtNanos = nanos -> Phase.WARMUP;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong lastMeasuredAnswerNanos = new AtomicLong(Long.MIN_VALUE);
+
+    public RunRecorder(MeasurementObserver observer) {
+        for (Phase phase : Phase.values()) {
+            phases.put(phase, new PhaseRecorder());
+        }
+        this.observer = observer;
+    }
+
+    /**
+     * Starts the run's clock: the timeline spans timelineSeconds from startNanos, and phaseAtNanos
+     * tells which phase a moment belongs to (used for retries, which happen inside drivers).
+     */
+    public void start(long startNanos, int timelineSeconds, LongFunction<Phase> phaseAtNanos) {
+        this.timeline = new ThroughputTimeline(startNanos, timelineSeconds);
+        this.phaseAtNanos = phaseAtNanos;
+    }
+
+    public PhaseRecorder phase(Phase phase) {
+        return phases.get(phase);
+    }
+
+    /** Called when a transfer is sent. */
+    public void sent() {
+        observer.inFlight(inFlight.incrementAndGet());
+    }
+
+    /** Records the answer to a transfer meant to start at intendedStartNanos, sent at sentNanos, answered at answeredNanos. */
+    public void answered(Phase phase, TransferResult result, long intendedStartNanos, long sentNanos, long answeredNanos) {
+        observer.inFlight(inFlight.decrementAndGet());
+        long latencyNanos = answeredNanos - intendedStartNanos;
+        long serviceTimeNanos = answeredNanos - sentNanos;
+        phases.get(phase).recordOutcome(result.outcome(), result.failureReason(), latencyNanos, serviceTimeNanos);
+        if (result.outcome() != TransferOutcome.FAILED) {
+            timeline.record(answeredNanos);
+        }
+        if (phase == Phase.MEASUREMENT) {
+            lastMeasuredAnswerNanos.accumulateAndGet(answeredNanos, Math::max);
+        }
+        observer.outcome(phase, result.outcome(), latencyNanos, serviceTimeNanos);
+    }
+
+    /** Records transfers that never got an answer before the run gave up waiting: they count as failed. */
+    public void abandoned(Phase phase, long transfers, String reason) {
+        for (long i = 0; i < transfers; i++) {
+            phases.get(phase).recordOutcome(TransferOutcome.FAILED, reason, 0, 0);
+            observer.outcome(phase, TransferOutcome.FAILED, 0, 0);
+        }
+    }
+
+    public void dropped(Phase phase) {
+        phases.get(phase).recordDropped();
+        observer.dropped(phase);
+    }
+
+    public void delayedArrival(Phase phase) {
+        phases.get(phase).recordDelayedArrival();
+    }
+
+    /** Counts driver retries under the phase current when they happen. */
+    public RetryListener retryListener() {
+        return reason -> {
+            Phase phase = phaseAtNanos.apply(System.nanoTime());
+            phases.get(phase).recordRetry(reason);
+            observer.retry(phase, reason);
+        };
+    }
+
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /** When the last measured transfer was answered, or empty if none was. */
+    public java.util.OptionalLong lastMeasuredAnswerNanos() {
+        long last = lastMeasuredAnswerNanos.get();
+        return last == Long.MIN_VALUE ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(last);
+    }
+
+    public ThroughputTimeline timeline() {
+        return timeline;
+    }
+
+    /** Harvests every phase recorder (call from one thread, e.g. once a second). */
+    public void harvest() {
+        phases.values().forEach(PhaseRecorder::harvest);
+    }
+}

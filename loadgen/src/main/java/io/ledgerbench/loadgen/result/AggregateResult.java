@@ -1,0 +1,36 @@
+package io.ledgerbench.loadgen.result;
+
+import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
+import io.ledgerbench.loadgen.stats.MetricSummary;
+import java.util.List;
+
+/**
+ * All runs of a BenchmarkRun together: each metric's mean, spread and 95 % confidence interval
+ * across runs, the latency of all runs' transfers pooled (histograms added), and the verdict.
+ */
+public record AggregateResult(
+        String name,
+        String engine,
+        int runs,
+        long seed,
+        MetricSummary throughputPerSec,
+        MetricSummary latencyP50Ms,
+        MetricSummary latencyP95Ms,
+        MetricSummary latencyP99Ms,
+        MetricSummary latencyP999Ms,
+        MetricSummary latencyMaxMs,
+        MetricSummary errorRate,
+        MetricSummary clientCpuMax,
+        MetricSummary achievedRatePerSec,
+        LatencySummary pooledLatencyMs,
+        LatencySummary pooledServiceTimeMs,
+        boolean invariantsOk,
+        boolean valid,
+        List<ValidityWarning> warnings,
+        Environment environment,
+        BenchmarkRunSpec spec) {
+
+    public AggregateResult {
+        warnings = List.copyOf(warnings);
+    }
+}

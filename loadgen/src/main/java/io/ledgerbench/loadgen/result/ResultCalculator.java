@@ -1,0 +1,124 @@
+package io.ledgerbench.loadgen.result;
+
+import io.ledgerbench.loadgen.driver.InvariantReport;
+import io.ledgerbench.loadgen.measure.LatencyHistograms;
+import io.ledgerbench.loadgen.measure.PhaseCounts;
+import io.ledgerbench.loadgen.measure.RunMeasurement;
+import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
+import io.ledgerbench.loadgen.spec.LoadMode;
+import io.ledgerbench.loadgen.spec.ValidationSpec;
+import io.ledgerbench.loadgen.stats.MetricSummary;
+import io.ledgerbench.loadgen.stats.SampleStatistics;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import org.HdrHistogram.Histogram;
+
+/** Turns measurements into results and judges them against the validation thresholds (SPEC section 6). */
+public final class ResultCalculator {
+
+    private ResultCalculator() {
+    }
+
+    /** The result of one run from what it measured and the invariant check after it. */
+    public static RunResult runResult(String name, int run, BenchmarkRunSpec spec, long seed, Instant startedAt,
+                                      Instant finishedAt, RunMeasurement measurement, InvariantReport invariants,
+                                      Environment environment) {
+        PhaseCounts counts = measurement.measurement().counts();
+        double seconds = measurement.measurementWindowNanos() / 1e9;
+        long answered = counts.completed() + counts.rejected();
+        double errorRate = counts.finished() == 0 ? 0 : (double) counts.failed() / counts.finished();
+        double achieved = counts.finished() / seconds;
+        Double target = spec.workload().mode() == LoadMode.FIXED_RATE ? spec.workload().targetRate() : null;
+        ValidationSpec thresholds = spec.validation();
+
+        List<ValidityWarning> warnings = new ArrayList<>();
+        if (!invariants.ok()) {
+            warnings.add(new ValidityWarning("invariant_violated", "invariant check failed: "
+                    + String.join("; ", invariants.violations()), true));
+        }
+        if (errorRate > thresholds.maxErrorRate()) {
+            warnings.add(new ValidityWarning("error_rate_high", String.format("error rate %.2f %% exceeds %.2f %%",
+                    errorRate * 100, thresholds.maxErrorRate() * 100), true));
+        }
+        if (counts.finished() == 0) {
+            warnings.add(new ValidityWarning("no_transfers", "no transfer was answered during measurement", true));
+        }
+        if (measurement.clientCpuMax() > thresholds.maxClientCpu()) {
+            warnings.add(new ValidityWarning("client_saturated", String.format("load generator CPU peaked at %.0f %%"
+                    + " (limit %.0f %%): the result may measure the client, not the database",
+                    measurement.clientCpuMax() * 100, thresholds.maxClientCpu() * 100), false));
+        }
+        if (counts.dropped() > 0) {
+            warnings.add(new ValidityWarning("arrivals_dropped", counts.dropped()
+                    + " arrivals were dropped because maxConcurrency transfers were in flight", false));
+        }
+        if (counts.latencyClamped() > 0) {
+            warnings.add(new ValidityWarning("latency_clamped", counts.latencyClamped()
+                    + " latencies exceeded 60 s and were recorded as 60 s", false));
+        }
+        boolean valid = warnings.stream().noneMatch(ValidityWarning::invalidating);
+        return new RunResult(name, run, spec.runs(), startedAt, finishedAt, seed, seconds, counts,
+                measurement.warmup().counts(), answered / seconds, counts.completed() / seconds,
+                counts.rejected() / seconds, counts.failed() / seconds, target, achieved,
+                target == null ? null : achieved / target, errorRate,
+                LatencySummary.of(measurement.measurement().latency()),
+                LatencySummary.of(measurement.measurement().serviceTime()),
+                measurement.clientCpuMax(), invariants, valid, warnings,
+                measurement.answeredPerSecond(),
+                LatencyHistograms.encode(measurement.measurement().latency()),
+                LatencyHistograms.encode(measurement.measurement().serviceTime()),
+                environment, spec);
+    }
+
+    /** The aggregate of a BenchmarkRun's runs (at least one). */
+    public static AggregateResult aggregate(List<RunResult> runs) {
+        RunResult first = runs.getFirst();
+        BenchmarkRunSpec spec = first.spec();
+        ValidationSpec thresholds = spec.validation();
+        MetricSummary throughput = summarize(runs, RunResult::throughputPerSec);
+        MetricSummary p99 = summarize(runs, run -> run.latencyMs().p99Ms());
+
+        List<ValidityWarning> warnings = new ArrayList<>();
+        for (RunResult run : runs) {
+            for (ValidityWarning warning : run.warnings()) {
+                warnings.add(new ValidityWarning(warning.code(), "run " + run.run() + ": " + warning.message(),
+                        warning.invalidating()));
+            }
+        }
+        if (throughput.cv() != null && throughput.cv() > thresholds.maxThroughputCV()) {
+            warnings.add(new ValidityWarning("throughput_cv_high", String.format("throughput varies across runs:"
+                    + " CV %.1f %% exceeds %.1f %%", throughput.cv() * 100, thresholds.maxThroughputCV() * 100), false));
+        }
+        if (p99.cv() != null && p99.cv() > thresholds.maxP99CV()) {
+            warnings.add(new ValidityWarning("p99_cv_high", String.format("p99 latency varies across runs:"
+                    + " CV %.1f %% exceeds %.1f %%", p99.cv() * 100, thresholds.maxP99CV() * 100), false));
+        }
+        if (runs.size() < 2) {
+            warnings.add(new ValidityWarning("single_run", "one run only: no spread and no confidence interval", false));
+        }
+        boolean invariantsOk = runs.stream().allMatch(run -> run.invariants().ok());
+        boolean valid = runs.stream().allMatch(RunResult::valid);
+        return new AggregateResult(first.name(), first.environment().engine(), runs.size(), first.seed(), throughput,
+                summarize(runs, run -> run.latencyMs().p50Ms()),
+                summarize(runs, run -> run.latencyMs().p95Ms()),
+                p99,
+                summarize(runs, run -> run.latencyMs().p999Ms()),
+                summarize(runs, run -> run.latencyMs().maxMs()),
+                summarize(runs, RunResult::errorRate),
+                summarize(runs, RunResult::clientCpuMax),
+                summarize(runs, RunResult::achievedRatePerSec),
+                LatencySummary.of(pooled(runs, RunResult::latencyHistogram)),
+                LatencySummary.of(pooled(runs, RunResult::serviceTimeHistogram)),
+                invariantsOk, valid, warnings, first.environment(), spec);
+    }
+
+    private static MetricSummary summarize(List<RunResult> runs, ToDoubleFunction<RunResult> metric) {
+        return SampleStatistics.summarize(runs.stream().mapToDouble(metric).toArray());
+    }
+
+    private static Histogram pooled(List<RunResult> runs, java.util.function.Function<RunResult, String> histogram) {
+        return LatencyHistograms.merge(runs.stream().map(histogram).map(LatencyHistograms::decode).toList());
+    }
+}

@@ -1,0 +1,90 @@
+package io.ledgerbench.loadgen.result;
+
+import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
+import io.ledgerbench.loadgen.spec.EngineType;
+import io.ledgerbench.loadgen.spec.LoadMode;
+import io.ledgerbench.loadgen.stats.MetricSummary;
+import java.util.List;
+import java.util.Locale;
+
+/** The plain-text results table a person reads at a glance: every run, the mean with its interval, the verdict. */
+public final class ResultsReport {
+
+    private ResultsReport() {
+    }
+
+    public static String render(AggregateResult aggregate, List<RunResult> runs) {
+        StringBuilder out = new StringBuilder();
+        BenchmarkRunSpec spec = aggregate.spec();
+        out.append("== ledgerbench results: ").append(aggregate.name()).append(" ==\n");
+        out.append("engine     ").append(describeEngine(spec)).append('\n');
+        out.append("server     ").append(aggregate.environment().serverVersion()).append('\n');
+        out.append("durability ").append(aggregate.environment().durability().description()).append('\n');
+        out.append("workload   ").append(describeWorkload(spec, aggregate.seed())).append("\n\n");
+
+        out.append(String.format(Locale.ROOT, "%-5s %11s %10s %9s %7s %6s %8s %8s %8s %9s %8s %5s  %s%n",
+                "run", "TPS", "completed", "rejected", "failed", "err%", "p50 ms", "p95 ms", "p99 ms", "p99.9 ms",
+                "max ms", "cpu%", "invariants"));
+        for (RunResult run : runs) {
+            LatencySummary latency = run.latencyMs();
+            out.append(String.format(Locale.ROOT, "%-5d %11.1f %10d %9d %7d %6.2f %8.2f %8.2f %8.2f %9.2f %8.2f %5.0f  %s%n",
+                    run.run(), run.throughputPerSec(), run.counts().completed(), run.counts().rejected(),
+                    run.counts().failed(), run.errorRate() * 100, latency.p50Ms(), latency.p95Ms(), latency.p99Ms(),
+                    latency.p999Ms(), latency.maxMs(), run.clientCpuMax() * 100,
+                    run.invariants().ok() ? "passed" : "FAILED"));
+        }
+        out.append('\n');
+        out.append(summaryLine("throughput", aggregate.throughputPerSec(), "TPS", 1));
+        out.append(summaryLine("p99", aggregate.latencyP99Ms(), "ms", 2));
+        LatencySummary pooled = aggregate.pooledLatencyMs();
+        out.append(String.format(Locale.ROOT, "%-11s p50 %.2f  p95 %.2f  p99 %.2f  p99.9 %.2f  max %.2f ms"
+                        + " (all runs' histograms added)%n", "latency", pooled.p50Ms(), pooled.p95Ms(), pooled.p99Ms(),
+                pooled.p999Ms(), pooled.maxMs()));
+        if (spec.workload().mode() == LoadMode.FIXED_RATE) {
+            MetricSummary achieved = aggregate.achievedRatePerSec();
+            out.append(String.format(Locale.ROOT, "%-11s target %.1f/s, achieved %.1f/s (%.1f %%)%n", "rate",
+                    spec.workload().targetRate(), achieved.mean(), achieved.mean() / spec.workload().targetRate() * 100));
+        }
+        out.append(String.format(Locale.ROOT, "%-11s %s%n", "invariants",
+                aggregate.invariantsOk() ? "passed in every run" : "FAILED (see runs)"));
+        out.append(String.format(Locale.ROOT, "%-11s %s%n", "verdict", aggregate.valid() ? "VALID" : "INVALID"));
+        for (ValidityWarning warning : aggregate.warnings()) {
+            out.append("  ").append(warning.invalidating() ? "invalid: " : "warning: ").append(warning.message()).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String summaryLine(String label, MetricSummary summary, String unit, int decimals) {
+        String format = "%." + decimals + "f";
+        if (summary.stddev() == null) {
+            return String.format(Locale.ROOT, "%-11s " + format + " %s (one run: no interval)%n", label, summary.mean(), unit);
+        }
+        return String.format(Locale.ROOT, "%-11s mean " + format + " %s, 95%% CI [" + format + ", " + format
+                        + "], stddev " + format + ", CV %.1f %% (n = %d)%n", label, summary.mean(), unit,
+                summary.ci95Low(), summary.ci95High(), summary.stddev(), summary.cv() == null ? 0 : summary.cv() * 100,
+                summary.n());
+    }
+
+    private static String describeEngine(BenchmarkRunSpec spec) {
+        var database = spec.database();
+        if (database.engine() == EngineType.TIGERBEETLE) {
+            return "tigerbeetle, " + database.replicas() + " replica(s)";
+        }
+        var postgresql = database.postgresql();
+        return "postgresql, " + database.replicas() + " node(s), mode " + postgresql.mode().specValue() + ", "
+                + postgresql.isolationLevel().specValue() + ", synchronous_commit=" + postgresql.synchronousCommit().specValue()
+                + ", pool " + postgresql.poolSize();
+    }
+
+    private static String describeWorkload(BenchmarkRunSpec spec, long seed) {
+        var workload = spec.workload();
+        String load = workload.mode() == LoadMode.FIXED_RATE
+                ? String.format(Locale.ROOT, "fixedRate %.0f/s (%s, maxConcurrency %d)", workload.targetRate(),
+                workload.arrival().specValue(), workload.maxConcurrency())
+                : "maxThroughput, " + workload.concurrency() + " clients per pod";
+        return String.format(Locale.ROOT, "%d accounts, zipf s=%.2f, amount %d..%d, %s, warmup %s, measurement %s,"
+                        + " %d runs, seed %d", workload.accounts(), workload.distribution().effectiveExponent(),
+                workload.amount().min(), workload.amount().max(), load, workload.warmup(), workload.duration(),
+                spec.runs(), seed);
+    }
+}

@@ -1,0 +1,47 @@
+package io.ledgerbench.loadgen.result;
+
+import io.ledgerbench.loadgen.driver.InvariantReport;
+import io.ledgerbench.loadgen.measure.PhaseCounts;
+import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One run of a BenchmarkRun, measured and checked: the measurement phase's counts, rates and
+ * latency (from the intended start, plus service time), the invariant check, validity, and the
+ * serialized histograms aggregation merges. Warmup appears only as counts.
+ */
+public record RunResult(
+        String name,
+        int run,
+        int runs,
+        Instant startedAt,
+        Instant finishedAt,
+        long seed,
+        double measurementSeconds,
+        PhaseCounts counts,
+        PhaseCounts warmupCounts,
+        double throughputPerSec,
+        double completedPerSec,
+        double rejectedPerSec,
+        double failedPerSec,
+        Double targetRatePerSec,
+        double achievedRatePerSec,
+        Double completionRatio,
+        double errorRate,
+        LatencySummary latencyMs,
+        LatencySummary serviceTimeMs,
+        double clientCpuMax,
+        InvariantReport invariants,
+        boolean valid,
+        List<ValidityWarning> warnings,
+        long[] answeredPerSecond,
+        String latencyHistogram,
+        String serviceTimeHistogram,
+        Environment environment,
+        BenchmarkRunSpec spec) {
+
+    public RunResult {
+        warnings = List.copyOf(warnings);
+    }
+}

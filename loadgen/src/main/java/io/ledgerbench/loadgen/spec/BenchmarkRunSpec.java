@@ -1,0 +1,31 @@
+package io.ledgerbench.loadgen.spec;
+
+/** The spec of a BenchmarkRun: what to deploy, what load to offer, how many runs, how to judge them. */
+public record BenchmarkRunSpec(
+        DatabaseSpec database,
+        WorkloadSpec workload,
+        LoadgenSpec loadgen,
+        Integer runs,
+        ValidationSpec validation,
+        CleanupSpec cleanup) {
+
+    public static final int DEFAULT_RUNS = 3;
+
+    public BenchmarkRunSpec {
+        database = database == null ? DatabaseSpec.defaults() : database;
+        workload = workload == null ? WorkloadSpec.defaults() : workload;
+        loadgen = loadgen == null ? LoadgenSpec.defaults() : loadgen;
+        runs = runs == null ? DEFAULT_RUNS : runs;
+        validation = validation == null ? ValidationSpec.defaults() : validation;
+        cleanup = cleanup == null ? CleanupSpec.defaults() : cleanup;
+    }
+
+    public static BenchmarkRunSpec defaults() {
+        return new BenchmarkRunSpec(null, null, null, null, null, null);
+    }
+
+    /** This spec with the workload seed set. */
+    public BenchmarkRunSpec withSeed(long seed) {
+        return new BenchmarkRunSpec(database, workload.withSeed(seed), loadgen, runs, validation, cleanup);
+    }
+}

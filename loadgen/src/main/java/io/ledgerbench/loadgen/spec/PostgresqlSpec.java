@@ -1,0 +1,36 @@
+package io.ledgerbench.loadgen.spec;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** PostgreSQL settings of a run: durability, isolation, interaction mode, pool, pass-through parameters. */
+public record PostgresqlSpec(
+        SynchronousCommit synchronousCommit,
+        Integer synchronousStandbys,
+        IsolationLevel isolationLevel,
+        PostgresMode mode,
+        Integer batchSize,
+        Integer poolSize,
+        RetrySpec retry,
+        Map<String, String> parameters) {
+
+    public static final int DEFAULT_SYNCHRONOUS_STANDBYS = 1;
+    public static final int DEFAULT_BATCH_SIZE = 1000;
+    public static final int DEFAULT_POOL_SIZE = 20;
+
+    public PostgresqlSpec {
+        synchronousCommit = synchronousCommit == null ? SynchronousCommit.ON : synchronousCommit;
+        synchronousStandbys = synchronousStandbys == null ? DEFAULT_SYNCHRONOUS_STANDBYS : synchronousStandbys;
+        isolationLevel = isolationLevel == null ? IsolationLevel.READ_COMMITTED : isolationLevel;
+        mode = mode == null ? PostgresMode.PROCEDURE : mode;
+        batchSize = batchSize == null ? DEFAULT_BATCH_SIZE : batchSize;
+        poolSize = poolSize == null ? DEFAULT_POOL_SIZE : poolSize;
+        retry = retry == null ? RetrySpec.defaults() : retry;
+        // Sorted, so results and comparisons list parameters in a stable order.
+        parameters = parameters == null ? Map.of() : Map.copyOf(new TreeMap<>(parameters));
+    }
+
+    public static PostgresqlSpec defaults() {
+        return new PostgresqlSpec(null, null, null, null, null, null, null, null);
+    }
+}

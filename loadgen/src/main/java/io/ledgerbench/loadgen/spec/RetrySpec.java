@@ -1,0 +1,29 @@
+package io.ledgerbench.loadgen.spec;
+
+import java.time.Duration;
+
+/** Retries of serialization failures and deadlocks: capped exponential backoff with full jitter. */
+public record RetrySpec(Integer maxRetries, String initialBackoff, String maxBackoff) {
+
+    public static final int DEFAULT_MAX_RETRIES = 10;
+    public static final String DEFAULT_INITIAL_BACKOFF = "1ms";
+    public static final String DEFAULT_MAX_BACKOFF = "100ms";
+
+    public RetrySpec {
+        maxRetries = maxRetries == null ? DEFAULT_MAX_RETRIES : maxRetries;
+        initialBackoff = initialBackoff == null ? DEFAULT_INITIAL_BACKOFF : initialBackoff;
+        maxBackoff = maxBackoff == null ? DEFAULT_MAX_BACKOFF : maxBackoff;
+    }
+
+    public static RetrySpec defaults() {
+        return new RetrySpec(null, null, null);
+    }
+
+    public Duration initialBackoffDuration() {
+        return DurationText.require(initialBackoff);
+    }
+
+    public Duration maxBackoffDuration() {
+        return DurationText.require(maxBackoff);
+    }
+}

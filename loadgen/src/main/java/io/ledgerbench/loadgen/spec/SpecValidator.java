@@ -1,0 +1,170 @@
+package io.ledgerbench.loadgen.spec;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Checks a defaulted BenchmarkRun against the rules of SPEC sections 3 to 7; lists every violation. */
+public final class SpecValidator {
+
+    /** Names become Kubernetes object names and result directories: an RFC 1123 label. */
+    private static final Pattern NAME = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
+    private static final int MAX_NAME_LENGTH = 50;
+    private static final int MAX_POOL_SIZE = 1000;
+    private static final int MAX_RUNS = 100;
+    private static final int MAX_RETRIES = 100;
+    private static final double MAX_EXPONENT = 10.0;
+
+    private final List<SpecViolation> violations = new ArrayList<>();
+
+    private SpecValidator() {
+    }
+
+    /** Every violation of the manifest; empty when it can run. */
+    public static List<SpecViolation> validate(BenchmarkRunManifest manifest) {
+        SpecValidator validator = new SpecValidator();
+        validator.checkManifest(manifest);
+        return List.copyOf(validator.violations);
+    }
+
+    private void checkManifest(BenchmarkRunManifest manifest) {
+        if (!BenchmarkRunManifest.API_VERSION.equals(manifest.apiVersion())) {
+            fail("apiVersion", "must be " + BenchmarkRunManifest.API_VERSION + " (got " + quoted(manifest.apiVersion()) + ")");
+        }
+        if (!BenchmarkRunManifest.KIND.equals(manifest.kind())) {
+            fail("kind", "must be " + BenchmarkRunManifest.KIND + " (got " + quoted(manifest.kind()) + ")");
+        }
+        String name = manifest.metadata() == null ? null : manifest.metadata().name();
+        if (name == null || name.isBlank()) {
+            fail("metadata.name", "is required: lowercase letters, digits and '-', at most " + MAX_NAME_LENGTH + " characters");
+        } else if (!NAME.matcher(name).matches() || name.length() > MAX_NAME_LENGTH) {
+            fail("metadata.name", quoted(name) + " is not allowed: lowercase letters, digits and '-', starting and ending"
+                    + " with a letter or digit, at most " + MAX_NAME_LENGTH + " characters");
+        }
+        BenchmarkRunSpec spec = manifest.spec();
+        checkDatabase(spec.database());
+        checkWorkload(spec.workload());
+        atLeast("spec.loadgen.parallelism", spec.loadgen().parallelism(), 1);
+        between("spec.runs", spec.runs(), 1, MAX_RUNS);
+        ValidationSpec validation = spec.validation();
+        nonNegative("spec.validation.maxThroughputCV", validation.maxThroughputCV());
+        nonNegative("spec.validation.maxP99CV", validation.maxP99CV());
+        fraction("spec.validation.maxErrorRate", validation.maxErrorRate());
+        fraction("spec.validation.maxClientCpu", validation.maxClientCpu());
+    }
+
+    private void checkDatabase(DatabaseSpec database) {
+        int replicas = database.replicas();
+        if (database.engine() == EngineType.TIGERBEETLE) {
+            if (replicas != 1 && replicas != 3 && replicas != 6) {
+                fail("spec.database.replicas", "must be 1, 3 or 6 for tigerbeetle (got " + replicas + ")");
+            }
+        } else {
+            atLeast("spec.database.replicas", replicas, 1);
+        }
+        PostgresqlSpec postgresql = database.postgresql();
+        int standbys = postgresql.synchronousStandbys();
+        if (standbys < 0) {
+            fail("spec.database.postgresql.synchronousStandbys", "must be at least 0 (got " + standbys + ")");
+        } else if (database.engine() == EngineType.POSTGRESQL && replicas > 1 && standbys > replicas - 1) {
+            fail("spec.database.postgresql.synchronousStandbys", "must be at most replicas - 1 = " + (replicas - 1)
+                    + " (got " + standbys + ")");
+        }
+        atLeast("spec.database.postgresql.batchSize", postgresql.batchSize(), 1);
+        between("spec.database.postgresql.poolSize", postgresql.poolSize(), 1, MAX_POOL_SIZE);
+        RetrySpec retry = postgresql.retry();
+        between("spec.database.postgresql.retry.maxRetries", retry.maxRetries(), 0, MAX_RETRIES);
+        Optional<Duration> initial = duration("spec.database.postgresql.retry.initialBackoff", retry.initialBackoff());
+        Optional<Duration> max = duration("spec.database.postgresql.retry.maxBackoff", retry.maxBackoff());
+        if (initial.isPresent() && max.isPresent() && initial.get().compareTo(max.get()) > 0) {
+            fail("spec.database.postgresql.retry.initialBackoff", "must not exceed maxBackoff (" + retry.maxBackoff() + ")");
+        }
+        for (var parameter : postgresql.parameters().entrySet()) {
+            if (!parameter.getKey().matches("^[a-z_][a-z0-9_.]*$")) {
+                fail("spec.database.postgresql.parameters." + parameter.getKey(),
+                        "is not a PostgreSQL setting name (lowercase letters, digits, '_' and '.')");
+            }
+            if (parameter.getValue() == null || parameter.getValue().isBlank()) {
+                fail("spec.database.postgresql.parameters." + parameter.getKey(), "needs a value");
+            }
+        }
+    }
+
+    private void checkWorkload(WorkloadSpec workload) {
+        atLeast("spec.workload.accounts", workload.accounts(), 2);
+        nonNegative("spec.workload.initialBalance", workload.initialBalance());
+        if (workload.accounts() >= 2 && workload.initialBalance() >= 0) {
+            BigInteger total = BigInteger.valueOf(workload.accounts()).multiply(BigInteger.valueOf(workload.initialBalance()));
+            if (total.bitLength() > 62) {
+                fail("spec.workload.initialBalance", "accounts x initialBalance must stay below 2^62 so the sum of"
+                        + " balances fits a bigint (got " + total + ")");
+            }
+        }
+        AmountRange amount = workload.amount();
+        atLeast("spec.workload.amount.min", amount.min(), 1);
+        if (amount.max() < amount.min()) {
+            fail("spec.workload.amount", "min (" + amount.min() + ") must be <= max (" + amount.max() + ")");
+        }
+        double exponent = workload.distribution().exponent();
+        if (!(exponent >= 0 && exponent <= MAX_EXPONENT)) {
+            fail("spec.workload.distribution.exponent", "must be between 0 (uniform) and " + MAX_EXPONENT
+                    + " (got " + exponent + ")");
+        }
+        atLeast("spec.workload.concurrency", workload.concurrency(), 1);
+        atLeast("spec.workload.maxConcurrency", workload.maxConcurrency(), 1);
+        if (workload.mode() == LoadMode.FIXED_RATE) {
+            if (workload.targetRate() == null) {
+                fail("spec.workload.targetRate", "is required when mode is fixedRate (total transfers per second across all pods)");
+            } else if (!(workload.targetRate() > 0)) {
+                fail("spec.workload.targetRate", "must be greater than 0 (got " + workload.targetRate() + ")");
+            }
+        }
+        duration("spec.workload.warmup", workload.warmup());
+        duration("spec.workload.duration", workload.duration())
+                .filter(Duration::isZero)
+                .ifPresent(zero -> fail("spec.workload.duration", "must be longer than 0"));
+    }
+
+    private Optional<Duration> duration(String field, String text) {
+        Optional<Duration> parsed = DurationText.parse(text);
+        if (parsed.isEmpty()) {
+            fail(field, quoted(text) + " is not a duration: " + DurationText.ACCEPTED);
+        }
+        return parsed;
+    }
+
+    private void atLeast(String field, long value, long minimum) {
+        if (value < minimum) {
+            fail(field, "must be at least " + minimum + " (got " + value + ")");
+        }
+    }
+
+    private void between(String field, long value, long minimum, long maximum) {
+        if (value < minimum || value > maximum) {
+            fail(field, "must be between " + minimum + " and " + maximum + " (got " + value + ")");
+        }
+    }
+
+    private void nonNegative(String field, double value) {
+        if (!(value >= 0)) {
+            fail(field, "must be at least 0 (got " + value + ")");
+        }
+    }
+
+    private void fraction(String field, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            fail(field, "must be a fraction between 0 and 1 (got " + value + ")");
+        }
+    }
+
+    private void fail(String field, String problem) {
+        violations.add(new SpecViolation(field, problem));
+    }
+
+    private static String quoted(String text) {
+        return text == null ? "nothing" : "'" + text + "'";
+    }
+}

@@ -1,0 +1,21 @@
+package io.ledgerbench.loadgen.spec;
+
+/** Thresholds that turn a result into a warning (CVs, client CPU) or invalid (error rate), SPEC section 6. */
+public record ValidationSpec(Double maxThroughputCV, Double maxP99CV, Double maxErrorRate, Double maxClientCpu) {
+
+    public static final double DEFAULT_MAX_THROUGHPUT_CV = 0.10;
+    public static final double DEFAULT_MAX_P99_CV = 0.15;
+    public static final double DEFAULT_MAX_ERROR_RATE = 0.05;
+    public static final double DEFAULT_MAX_CLIENT_CPU = 0.80;
+
+    public ValidationSpec {
+        maxThroughputCV = maxThroughputCV == null ? DEFAULT_MAX_THROUGHPUT_CV : maxThroughputCV;
+        maxP99CV = maxP99CV == null ? DEFAULT_MAX_P99_CV : maxP99CV;
+        maxErrorRate = maxErrorRate == null ? DEFAULT_MAX_ERROR_RATE : maxErrorRate;
+        maxClientCpu = maxClientCpu == null ? DEFAULT_MAX_CLIENT_CPU : maxClientCpu;
+    }
+
+    public static ValidationSpec defaults() {
+        return new ValidationSpec(null, null, null, null);
+    }
+}

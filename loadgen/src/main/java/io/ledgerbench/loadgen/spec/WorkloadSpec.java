@@ -1,0 +1,60 @@
+package io.ledgerbench.loadgen.spec;
+
+import java.time.Duration;
+
+/** The transfer workload and how it is offered: identical for every engine (SPEC section 3 and 6). */
+public record WorkloadSpec(
+        Long accounts,
+        DistributionSpec distribution,
+        Long initialBalance,
+        AmountRange amount,
+        LoadMode mode,
+        Integer concurrency,
+        Double targetRate,
+        ArrivalProcess arrival,
+        Integer maxConcurrency,
+        OverflowPolicy overflow,
+        String warmup,
+        String duration,
+        Long seed) {
+
+    public static final long DEFAULT_ACCOUNTS = 100_000;
+    public static final long DEFAULT_INITIAL_BALANCE = 1_000_000;
+    public static final int DEFAULT_CONCURRENCY = 10;
+    public static final int DEFAULT_MAX_CONCURRENCY = 1000;
+    public static final String DEFAULT_WARMUP = "120s";
+    public static final String DEFAULT_DURATION = "300s";
+
+    /** Fills every absent field with its SPEC default; the seed stays absent until a run draws one. */
+    public WorkloadSpec {
+        accounts = accounts == null ? DEFAULT_ACCOUNTS : accounts;
+        distribution = distribution == null ? DistributionSpec.defaults() : distribution;
+        initialBalance = initialBalance == null ? DEFAULT_INITIAL_BALANCE : initialBalance;
+        amount = amount == null ? AmountRange.defaults() : amount;
+        mode = mode == null ? LoadMode.MAX_THROUGHPUT : mode;
+        concurrency = concurrency == null ? DEFAULT_CONCURRENCY : concurrency;
+        arrival = arrival == null ? ArrivalProcess.POISSON : arrival;
+        maxConcurrency = maxConcurrency == null ? DEFAULT_MAX_CONCURRENCY : maxConcurrency;
+        overflow = overflow == null ? OverflowPolicy.QUEUE : overflow;
+        warmup = warmup == null ? DEFAULT_WARMUP : warmup;
+        duration = duration == null ? DEFAULT_DURATION : duration;
+    }
+
+    public static WorkloadSpec defaults() {
+        return new WorkloadSpec(null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    public Duration warmupDuration() {
+        return DurationText.require(warmup);
+    }
+
+    public Duration measurementDuration() {
+        return DurationText.require(duration);
+    }
+
+    /** This workload with the seed set (used to record the seed a run actually used). */
+    public WorkloadSpec withSeed(long newSeed) {
+        return new WorkloadSpec(accounts, distribution, initialBalance, amount, mode, concurrency, targetRate,
+                arrival, maxConcurrency, overflow, warmup, duration, newSeed);
+    }
+}

@@ -1,0 +1,10 @@
+package io.ledgerbench.loadgen.stats;
+
+/**
+ * One metric across the runs of a BenchmarkRun: mean, sample standard deviation, coefficient of
+ * variation and the 95 % confidence interval of the mean (Student t, n - 1 degrees of freedom).
+ * With a single run there is no spread: stddev, cv and the interval are absent (null).
+ */
+public record MetricSummary(int n, double mean, Double stddev, Double cv, Double ci95Low, Double ci95High, double min,
+                            double max) {
+}

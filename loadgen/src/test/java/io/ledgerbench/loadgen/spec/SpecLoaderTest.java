@@ -1,0 +1,217 @@
+package io.ledgerbench.loadgen.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpecLoaderTest {
+
+    private static final String HEADER = """
+            apiVersion: ledgerbench.io/v1alpha1
+            kind: BenchmarkRun
+            metadata:
+              name: t1
+            """;
+
+    private final SpecLoader loader = new SpecLoader();
+
+    private BenchmarkRunManifest parse(String yaml) throws InvalidSpecException {
+        return loader.parse(yaml, "test.yaml");
+    }
+
+    private InvalidSpecException refusal(String yaml) {
+        try {
+            parse(yaml);
+        } catch (InvalidSpecException e) {
+            return e;
+        }
+        throw new AssertionError("spec was accepted: " + yaml);
+    }
+
+    @Test
+    void aMinimalDocumentGetsEverySpecDefault() throws Exception {
+        BenchmarkRunSpec spec = parse(HEADER).spec();
+        assertThat(spec.database().engine()).isEqualTo(EngineType.POSTGRESQL);
+        assertThat(spec.database().replicas()).isEqualTo(3);
+        assertThat(spec.database().postgresql().mode()).isEqualTo(PostgresMode.PROCEDURE);
+        assertThat(spec.database().postgresql().isolationLevel()).isEqualTo(IsolationLevel.READ_COMMITTED);
+        assertThat(spec.database().postgresql().synchronousStandbys()).isEqualTo(1);
+        assertThat(spec.database().postgresql().poolSize()).isEqualTo(20);
+        assertThat(spec.database().postgresql().batchSize()).isEqualTo(1000);
+        assertThat(spec.workload().accounts()).isEqualTo(100_000);
+        assertThat(spec.workload().initialBalance()).isEqualTo(1_000_000);
+        assertThat(spec.workload().amount()).isEqualTo(new AmountRange(1L, 1000L));
+        assertThat(spec.workload().distribution().effectiveExponent()).isEqualTo(1.0);
+        assertThat(spec.workload().mode()).isEqualTo(LoadMode.MAX_THROUGHPUT);
+        assertThat(spec.workload().warmupDuration()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(spec.workload().measurementDuration()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(spec.workload().seed()).isNull();
+        assertThat(spec.runs()).isEqualTo(3);
+        assertThat(spec.validation().maxErrorRate()).isEqualTo(0.05);
+        assertThat(spec.validation().maxClientCpu()).isEqualTo(0.80);
+    }
+
+    @Test
+    void valuesInTheFileOverrideDefaults() throws Exception {
+        BenchmarkRunSpec spec = parse(HEADER + """
+                spec:
+                  database:
+                    engine: tigerbeetle
+                    replicas: 6
+                  workload:
+                    accounts: 10
+                    distribution: {type: uniform}
+                    mode: fixedRate
+                    targetRate: 5000
+                    arrival: uniform
+                    warmup: 90s
+                    duration: 5m
+                    seed: 42
+                  runs: 5
+                """).spec();
+        assertThat(spec.database().engine()).isEqualTo(EngineType.TIGERBEETLE);
+        assertThat(spec.database().image()).isEqualTo(DatabaseSpec.DEFAULT_TIGERBEETLE_IMAGE);
+        assertThat(spec.workload().distribution().effectiveExponent()).isZero();
+        assertThat(spec.workload().targetRate()).isEqualTo(5000.0);
+        assertThat(spec.workload().arrival()).isEqualTo(ArrivalProcess.UNIFORM);
+        assertThat(spec.workload().warmupDuration()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(spec.workload().measurementDuration()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(spec.workload().seed()).isEqualTo(42L);
+        assertThat(spec.runs()).isEqualTo(5);
+    }
+
+    @Test
+    void theShippedLocalExampleIsValid() throws Exception {
+        BenchmarkRunManifest manifest = loader.load(Path.of("../manifests/examples/local-postgres.yaml"));
+        assertThat(manifest.name()).isEqualTo("local-postgres");
+        assertThat(manifest.spec().database().replicas()).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingFileIsNamed(@TempDir Path directory) {
+        assertThatThrownBy(() -> loader.load(directory.resolve("nope.yaml")))
+                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("file: does not exist");
+    }
+
+    @Test
+    void anEmptyFileIsRefused() {
+        assertThat(refusal("   \n").getMessage()).contains("file: is empty");
+    }
+
+    @Test
+    void malformedYamlIsRefusedWithItsLine() {
+        assertThat(refusal(HEADER + "spec:\n  workload: [unclosed\n").getMessage())
+                .contains("is not valid YAML").contains("line");
+    }
+
+    @Test
+    void anUnknownEngineListsTheAllowedOnes() {
+        InvalidSpecException e = refusal(HEADER + "spec:\n  database:\n    engine: mysql\n");
+        assertThat(e.violations()).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("spec.database.engine");
+            assertThat(v.problem()).contains("'mysql'").contains("postgresql, tigerbeetle");
+        });
+    }
+
+    @Test
+    void anUnknownIsolationLevelListsTheAllowedOnes() {
+        assertThat(refusal(HEADER + "spec:\n  database:\n    postgresql: {isolationLevel: snapshot}\n").getMessage())
+                .contains("spec.database.postgresql.isolationLevel").contains("read_committed, repeatable_read, serializable");
+    }
+
+    @Test
+    void aMisspelledFieldIsNamed() {
+        assertThat(refusal(HEADER + "spec:\n  workload:\n    acounts: 5\n").getMessage())
+                .contains("spec.workload.acounts: unknown field").contains("accounts");
+    }
+
+    @Test
+    void textWhereANumberBelongsIsRefused() {
+        assertThat(refusal(HEADER + "spec:\n  workload:\n    accounts: many\n").getMessage())
+                .contains("spec.workload.accounts");
+    }
+
+    @Test
+    void amountMinAboveMaxIsRefused() {
+        assertThat(refusal(HEADER + "spec:\n  workload:\n    amount: {min: 500, max: 10}\n").violations())
+                .containsExactly(new SpecViolation("spec.workload.amount", "min (500) must be <= max (10)"));
+    }
+
+    @Test
+    void fewerThanTwoAccountsAreRefused() {
+        assertThat(refusal(HEADER + "spec:\n  workload:\n    accounts: 1\n").violations())
+                .containsExactly(new SpecViolation("spec.workload.accounts", "must be at least 2 (got 1)"));
+    }
+
+    @Test
+    void fixedRateWithoutTargetRateIsRefused() {
+        assertThat(refusal(HEADER + "spec:\n  workload:\n    mode: fixedRate\n").getMessage())
+                .contains("spec.workload.targetRate: is required when mode is fixedRate");
+    }
+
+    @Test
+    void aDurationWithoutUnitIsRefused() {
+        assertThat(refusal(HEADER + "spec:\n  workload:\n    warmup: 90\n").getMessage())
+                .contains("spec.workload.warmup: '90' is not a duration");
+    }
+
+    @Test
+    void aZeroMeasurementIsRefused() {
+        assertThat(refusal(HEADER + "spec:\n  workload:\n    duration: 0s\n").getMessage())
+                .contains("spec.workload.duration: must be longer than 0");
+    }
+
+    @Test
+    void tigerbeetleReplicasMustBeOneThreeOrSix() {
+        assertThat(refusal(HEADER + "spec:\n  database: {engine: tigerbeetle, replicas: 2}\n").getMessage())
+                .contains("spec.database.replicas: must be 1, 3 or 6");
+    }
+
+    @Test
+    void moreSynchronousStandbysThanStandbysIsRefused() {
+        assertThat(refusal(HEADER + "spec:\n  database: {replicas: 3, postgresql: {synchronousStandbys: 3}}\n")
+                .getMessage()).contains("spec.database.postgresql.synchronousStandbys: must be at most replicas - 1 = 2");
+    }
+
+    @Test
+    void balancesWhoseSumOverflowsAreRefused() {
+        assertThat(refusal(HEADER + "spec:\n  workload: {accounts: 1000000000, initialBalance: 1000000000000}\n")
+                .getMessage()).contains("spec.workload.initialBalance");
+    }
+
+    @Test
+    void aWrongKindIsRefused() {
+        assertThat(refusal(HEADER.replace("kind: BenchmarkRun", "kind: Deployment")).getMessage())
+                .contains("kind: must be BenchmarkRun");
+    }
+
+    @Test
+    void aNameThatCannotBeAKubernetesNameIsRefused() {
+        assertThat(refusal(HEADER.replace("name: t1", "name: My_Run")).getMessage()).contains("metadata.name");
+    }
+
+    @Test
+    void everyViolationIsListedAtOnce() {
+        assertThat(refusal(HEADER + "spec:\n  workload: {accounts: 1, amount: {min: 0}}\n  runs: 0\n").violations())
+                .extracting(SpecViolation::field)
+                .contains("spec.workload.accounts", "spec.workload.amount.min", "spec.runs");
+    }
+
+    @Test
+    void aStatusSectionIsIgnored() throws Exception {
+        assertThat(parse(HEADER + "status:\n  phase: Succeeded\n").name()).isEqualTo("t1");
+    }
+
+    @Test
+    void theDefaultedSpecSerializesBackToAnEquivalentDocument(@TempDir Path directory) throws Exception {
+        BenchmarkRunManifest manifest = parse(HEADER + "spec:\n  workload: {seed: 7}\n");
+        Path file = directory.resolve("again.yaml");
+        Files.writeString(file, loader.toYaml(manifest));
+        assertThat(loader.load(file)).isEqualTo(manifest);
+    }
+}
