@@ -19,7 +19,7 @@ final class ConsoleProgress implements ProgressListener {
 
     @Override
     public void progress(Progress progress) {
-        out.printf(Locale.ROOT, "[run %d/%d] %-11s %4ds/%-4ds  tps %9.1f  p99 %8.2f ms  completed %d  rejected %d"
+        out.printf(Locale.ROOT, "[run %d/%d] %-11s %3ds/%ds  tps %9.1f  p99 %8.2f ms  completed %d  rejected %d"
                         + "  failed %d  in flight %d%n",
                 run, runs, progress.phase().label(), progress.elapsedInPhase().toSeconds(),
                 progress.phaseDuration().toSeconds(), progress.answeredPerSec(),

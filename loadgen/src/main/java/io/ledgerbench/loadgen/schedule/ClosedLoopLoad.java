@@ -4,19 +4,18 @@ import io.ledgerbench.loadgen.driver.TransferDriver;
 import io.ledgerbench.loadgen.driver.TransferResult;
 import io.ledgerbench.loadgen.measure.Phase;
 import io.ledgerbench.loadgen.measure.RunRecorder;
-import io.ledgerbench.loadgen.workload.Transfer;
 import io.ledgerbench.loadgen.workload.TransferGenerator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * Closed loop (maxThroughput): each logical client, a virtual thread, sends its next transfer as
- * soon as the previous one is answered. Latency here is service time.
+ * Closed loop (maxThroughput): each logical client sends its next transfer as soon as the
+ * previous one is answered. Clients are callback chains, not threads: the next transfer is sent
+ * from the completion of the previous one (on the driver's I/O thread), so no thread handoff
+ * sits between two transfers and the client adds as little as possible to what it measures.
+ * Latency here is service time.
  */
 public final class ClosedLoopLoad implements LoadShape {
 
@@ -31,44 +30,89 @@ public final class ClosedLoopLoad implements LoadShape {
 
     @Override
     public void run(RunClock clock, TransferDriver driver, RunRecorder recorder) throws InterruptedException {
-        ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
-        try {
-            for (TransferGenerator client : clients) {
-                executor.execute(() -> clientLoop(client, clock, driver, recorder));
-            }
-        } finally {
-            executor.shutdown();
-        }
-        long waitNanos = Math.max(0, clock.drainDeadlineNanos() - System.nanoTime()) + TimeUnit.SECONDS.toNanos(1);
-        if (!executor.awaitTermination(waitNanos, TimeUnit.NANOSECONDS)) {
-            executor.shutdownNow();
+        CountDownLatch finished = new CountDownLatch(clients.size());
+        List<Client> running = clients.stream().map(generator -> new Client(generator, clock, driver, recorder, finished))
+                .toList();
+        running.forEach(Client::sendNext);
+        long waitNanos = Math.max(0, clock.drainDeadlineNanos() - System.nanoTime());
+        if (!finished.await(waitNanos, TimeUnit.NANOSECONDS)) {
+            running.forEach(Client::abandon);
         }
     }
 
-    private static void clientLoop(TransferGenerator client, RunClock clock, TransferDriver driver, RunRecorder recorder) {
-        while (true) {
-            Transfer transfer = client.next();
-            long sentNanos = System.nanoTime();
-            if (clock.isOver(sentNanos)) {
-                return;
+    /** One logical client: a chain of transfers, each sent when the previous one is answered. */
+    private static final class Client {
+        private final TransferGenerator generator;
+        private final RunClock clock;
+        private final TransferDriver driver;
+        private final RunRecorder recorder;
+        private final CountDownLatch finished;
+        private Phase inFlightPhase;
+        private boolean done;
+
+        Client(TransferGenerator generator, RunClock clock, TransferDriver driver, RunRecorder recorder,
+               CountDownLatch finished) {
+            this.generator = generator;
+            this.clock = clock;
+            this.driver = driver;
+            this.recorder = recorder;
+            this.finished = finished;
+        }
+
+        void sendNext() {
+            while (true) {
+                CompletableFuture<TransferResult> answer;
+                long sentNanos;
+                Phase phase;
+                synchronized (this) {
+                    if (done) {
+                        return;
+                    }
+                    sentNanos = System.nanoTime();
+                    if (clock.isOver(sentNanos)) {
+                        done = true;
+                        finished.countDown();
+                        return;
+                    }
+                    phase = clock.phaseAt(sentNanos);
+                    inFlightPhase = phase;
+                    recorder.sent();
+                    answer = driver.execute(generator.next());
+                }
+                if (!answer.isDone()) {
+                    answer.whenComplete((result, error) -> {
+                        if (answered(phase, sentNanos, result, error)) {
+                            sendNext();
+                        }
+                    });
+                    return;
+                }
+                // Answered already (e.g. an immediate failure): loop instead of recursing.
+                if (!answered(phase, sentNanos, answer.getNow(null), null)) {
+                    return;
+                }
             }
-            Phase phase = clock.phaseAt(sentNanos);
-            recorder.sent();
-            CompletableFuture<TransferResult> answer = driver.execute(transfer);
-            try {
-                TransferResult result = answer.get(Math.max(1, clock.drainDeadlineNanos() - sentNanos), TimeUnit.NANOSECONDS);
-                recorder.answered(phase, result, sentNanos, sentNanos, System.nanoTime());
-            } catch (TimeoutException e) {
-                recorder.abandoned(phase, 1, UNANSWERED);
-                return;
-            } catch (InterruptedException e) {
-                recorder.abandoned(phase, 1, UNANSWERED);
-                Thread.currentThread().interrupt();
-                return;
-            } catch (ExecutionException e) {
-                // Drivers complete normally with a FAILED result; an exception here is a driver bug, still counted.
-                recorder.answered(phase, TransferResult.failed("driver_error: " + e.getCause()), sentNanos, sentNanos,
-                        System.nanoTime());
+        }
+
+        /** Records the answer; false when the client was abandoned meanwhile (then it was counted already). */
+        private synchronized boolean answered(Phase phase, long sentNanos, TransferResult result, Throwable error) {
+            if (done) {
+                return false;
+            }
+            TransferResult answer = error == null ? result : TransferResult.failed("driver_error: " + error);
+            recorder.answered(phase, answer, sentNanos, sentNanos, System.nanoTime());
+            inFlightPhase = null;
+            return true;
+        }
+
+        /** Gives up on a transfer still unanswered at the drain deadline: it counts as failed. */
+        synchronized void abandon() {
+            if (!done) {
+                done = true;
+                if (inFlightPhase != null) {
+                    recorder.abandoned(inFlightPhase, 1, UNANSWERED);
+                }
+                finished.countDown();
             }
         }
     }

@@ -105,6 +105,7 @@ public final class RunExecutor {
                 cpu.reset(); // warmup CPU does not count
                 lastPhase = phase;
                 lastReportFinished = 0;
+                lastReportNanos = clock.measurementStartNanos();
             }
             cpu.sample();
             if (now - lastReportNanos >= progressInterval.toNanos() - 500_000_000L) {

@@ -99,6 +99,9 @@ public final class PostgresLedgerDatabase implements LedgerDatabase {
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("cannot read PostgreSQL settings: " + e.getMessage(), e);
         }
+        // What the benchmark's own connections run with (set per session, see openDriver).
+        values.put("session.default_transaction_isolation", settings.isolationLevel().sqlName());
+        values.put("session.synchronous_commit", settings.synchronousCommit().specValue());
         return values;
     }
 
@@ -158,8 +161,10 @@ public final class PostgresLedgerDatabase implements LedgerDatabase {
                 .setPassword(endpoint.password())
                 .setCachePreparedStatements(true)
                 .addProperty("application_name", "ledgerbench-loadgen")
-                // Startup parameter: every transaction on these connections runs at the spec's level.
-                .addProperty("default_transaction_isolation", settings.isolationLevel().sqlName());
+                // Startup parameters, so the spec holds on any server, embedded or not: every transaction
+                // on these connections runs at the spec's isolation level and commit durability.
+                .addProperty("default_transaction_isolation", settings.isolationLevel().sqlName())
+                .addProperty("synchronous_commit", settings.synchronousCommit().specValue());
         Pool pool = PgBuilder.pool()
                 .with(new PoolOptions().setMaxSize(settings.poolSize()))
                 .connectingTo(connect)

@@ -1,0 +1,59 @@
+package io.ledgerbench.loadgen.cli;
+
+import io.ledgerbench.loadgen.driver.postgres.DatabaseUnavailableException;
+import io.ledgerbench.loadgen.driver.postgres.PostgresEndpoint;
+import io.ledgerbench.loadgen.driver.postgres.PostgresLedgerDatabase;
+import io.ledgerbench.loadgen.spec.BenchmarkRunManifest;
+import io.ledgerbench.loadgen.spec.EngineType;
+import io.ledgerbench.loadgen.spec.InvalidSpecException;
+import io.ledgerbench.loadgen.spec.SpecLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** `loadgen prepare FILE --postgres-url URL`: resets the database and loads the accounts, without running load. */
+@Command(name = "prepare", description = "Recreate the benchmark database and load the spec's accounts (no load is run).")
+final class PrepareCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "BenchmarkRun YAML file")
+    Path file;
+
+    @Option(names = "--postgres-url", paramLabel = "URL", required = true,
+            description = "The PostgreSQL to prepare: " + PostgresEndpoint.URL_FORMAT)
+    String postgresUrl;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = command.commandLine().getErr();
+        try {
+            PostgresEndpoint endpoint = PostgresEndpoint.parse(postgresUrl);
+            BenchmarkRunManifest manifest = new SpecLoader().load(file);
+            if (manifest.spec().database().engine() != EngineType.POSTGRESQL) {
+                err.println("error: spec.database.engine: prepare supports postgresql only");
+                return LoadgenCommand.EXIT_BAD_INPUT;
+            }
+            try (PostgresLedgerDatabase database = new PostgresLedgerDatabase(endpoint, manifest.spec().database().postgresql())) {
+                database.reset(manifest.spec().workload());
+            }
+            command.commandLine().getOut().println("prepared " + endpoint.describe() + ": "
+                    + manifest.spec().workload().accounts() + " accounts");
+            return LoadgenCommand.EXIT_VALID;
+        } catch (IllegalArgumentException e) {
+            err.println("error: --postgres-url: " + e.getMessage());
+            return LoadgenCommand.EXIT_BAD_INPUT;
+        } catch (InvalidSpecException e) {
+            err.println("error: " + e.getMessage());
+            return LoadgenCommand.EXIT_BAD_INPUT;
+        } catch (DatabaseUnavailableException e) {
+            err.println("error: " + e.getMessage());
+            return LoadgenCommand.EXIT_DATABASE;
+        }
+    }
+}
