@@ -12,6 +12,9 @@ $(error no JDK >= 21 found; see the message above)
 endif
 export JAVA_HOME := $(JDK)
 MVN := ./mvnw -B -ntp
+# JDK 24+ warns when netty uses sun.misc.Unsafe; allow it quietly where the flag exists.
+JAVA_OPTS ?= $(shell $(JAVA_HOME)/bin/java --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 \
+               && echo --sun-misc-unsafe-memory-access=allow)
 
 .PHONY: help run test build validate bench-client clean
 
@@ -19,10 +22,10 @@ help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
 
 run: build ## run SPEC (default: the embedded PostgreSQL example) and print the results table
-	$(JAVA_HOME)/bin/java -jar $(LOADGEN_JAR) run $(SPEC) $(ARGS)
+	$(JAVA_HOME)/bin/java $(JAVA_OPTS) -jar $(LOADGEN_JAR) run $(SPEC) $(ARGS)
 
 validate: build ## check SPEC and print it with defaults filled in
-	$(JAVA_HOME)/bin/java -jar $(LOADGEN_JAR) validate $(SPEC)
+	$(JAVA_HOME)/bin/java $(JAVA_OPTS) -jar $(LOADGEN_JAR) validate $(SPEC)
 
 test: ## run every test
 	$(MVN) verify

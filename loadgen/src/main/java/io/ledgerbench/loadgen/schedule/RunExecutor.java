@@ -121,10 +121,9 @@ public final class RunExecutor {
             lastReportNanos = now;
             long phaseStart = phase == Phase.WARMUP ? clock.startNanos() : clock.measurementStartNanos();
             Duration phaseDuration = phase == Phase.WARMUP ? workload.warmupDuration() : workload.measurementDuration();
-            var counts = phaseRecorder;
             listener.progress(new ProgressListener.Progress(phase, Duration.ofNanos(now - phaseStart), phaseDuration,
-                    perSec, counts.latencyP99NanosSoFar(), counts.completedSoFar(), counts.rejectedSoFar(),
-                    counts.failedSoFar(), recorder.inFlight()));
+                    perSec, phaseRecorder.latencyP99NanosSoFar(), phaseRecorder.completedSoFar(),
+                    phaseRecorder.rejectedSoFar(), phaseRecorder.failedSoFar(), recorder.inFlight()));
         }
     }
 }
