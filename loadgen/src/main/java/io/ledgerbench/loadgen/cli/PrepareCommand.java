@@ -32,8 +32,14 @@ final class PrepareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = command.commandLine().getErr();
+        PostgresEndpoint endpoint;
         try {
-            PostgresEndpoint endpoint = PostgresEndpoint.parse(postgresUrl);
+            endpoint = PostgresEndpoint.parse(postgresUrl);
+        } catch (IllegalArgumentException e) {
+            err.println("error: --postgres-url: " + e.getMessage());
+            return LoadgenCommand.EXIT_BAD_INPUT;
+        }
+        try {
             BenchmarkRunManifest manifest = new SpecLoader().load(file);
             if (manifest.spec().database().engine() != EngineType.POSTGRESQL) {
                 err.println("error: spec.database.engine: prepare supports postgresql only");
@@ -45,9 +51,6 @@ final class PrepareCommand implements Callable<Integer> {
             command.commandLine().getOut().println("prepared " + endpoint.describe() + ": "
                     + manifest.spec().workload().accounts() + " accounts");
             return LoadgenCommand.EXIT_VALID;
-        } catch (IllegalArgumentException e) {
-            err.println("error: --postgres-url: " + e.getMessage());
-            return LoadgenCommand.EXIT_BAD_INPUT;
         } catch (InvalidSpecException e) {
             err.println("error: " + e.getMessage());
             return LoadgenCommand.EXIT_BAD_INPUT;

@@ -130,4 +130,31 @@ class LoadgenCommandTest {
                 .first().asString().startsWith("benchmark,row,engine");
         assertThat(Files.readString(results.resolve("comparison.csv"))).contains("cli-e2e,run-1,").contains("cli-e2e,aggregate,");
     }
+
+    @Test
+    void prepareLoadsTheAccountsWithTheirInitialBalance(PostgresServer postgres) throws Exception {
+        assertThat(loadgen("prepare", file(valid("prep", "")).toString(), "--postgres-url", postgres.url("cli_prepare")))
+                .as(err.toString()).isZero();
+        var endpoint = postgres.endpoint("cli_prepare");
+        try (var connection = java.sql.DriverManager.getConnection(endpoint.jdbcUrl("cli_prepare"), endpoint.user(), "");
+             var rows = connection.createStatement().executeQuery("SELECT count(*), sum(balance) FROM accounts")) {
+            rows.next();
+            assertThat(rows.getLong(1)).isEqualTo(1000);
+            assertThat(rows.getLong(2)).isEqualTo(1000L * 1_000_000L);
+        }
+    }
+
+    @Test
+    void prepareWithAMalformedUrlExitsTwo() throws Exception {
+        assertThat(loadgen("prepare", file(valid("prep", "")).toString(), "--postgres-url", "nope")).isEqualTo(2);
+        assertThat(err.toString()).contains("--postgres-url");
+        assertNoStackTrace();
+    }
+
+    @Test
+    void prepareAgainstAnUnreachableServerExitsThree() throws Exception {
+        assertThat(loadgen("prepare", file(valid("prep", "")).toString(),
+                "--postgres-url", "postgresql://postgres@127.0.0.1:1/x")).isEqualTo(3);
+        assertThat(err.toString()).contains("cannot connect to PostgreSQL at 127.0.0.1:1");
+    }
 }
