@@ -18,8 +18,8 @@ public interface LedgerDatabase extends AutoCloseable {
     /** Drops everything and loads accounts 1..N with the initial balance, ready for a run. */
     void reset(WorkloadSpec workload);
 
-    /** A driver for transfers; retries are reported to retryListener. */
-    TransferDriver openDriver(RetryListener retryListener);
+    /** A driver for transfers; retries are reported to driverListener. */
+    TransferDriver openDriver(DriverListener driverListener);
 
     /** Checks the SPEC invariants given the number of completed outcomes the clients counted. */
     InvariantReport verify(WorkloadSpec workload, long completedTransfers);

@@ -22,7 +22,6 @@ import io.ledgerbench.loadgen.spec.BenchmarkRunManifest;
 import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
 import io.ledgerbench.loadgen.spec.EngineType;
 import io.ledgerbench.loadgen.spec.LoadMode;
-import io.ledgerbench.loadgen.spec.PostgresMode;
 import io.ledgerbench.loadgen.workload.WorkloadRandom;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -64,10 +63,6 @@ public final class LocalRunner {
         if (spec.database().replicas() != 1) {
             throw new UnsupportedLocallyException("spec.database.replicas", "the local runner starts a single"
                     + " PostgreSQL node; allowed here: 1 (got " + spec.database().replicas() + ")");
-        }
-        if (spec.database().postgresql().mode() != PostgresMode.PROCEDURE) {
-            throw new UnsupportedLocallyException("spec.database.postgresql.mode", "'"
-                    + spec.database().postgresql().mode().specValue() + "' is not implemented yet; allowed: procedure");
         }
     }
 
@@ -132,7 +127,7 @@ public final class LocalRunner {
         LoadShape load = shares.size() == 1 ? shares.getFirst() : new ParallelLoad(shares);
         Instant startedAt = Instant.now();
         RunMeasurement measurement;
-        try (TransferDriver driver = database.openDriver(recorder.retryListener())) {
+        try (TransferDriver driver = database.openDriver(recorder.driverListener())) {
             out.printf("[run %d/%d] warmup %s, then measurement %s%n", run, spec.runs(), spec.workload().warmup(),
                     spec.workload().duration());
             measurement = executor.execute(spec.workload(), load, driver, recorder,

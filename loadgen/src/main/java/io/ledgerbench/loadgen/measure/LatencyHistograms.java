@@ -1,8 +1,5 @@
 package io.ledgerbench.loadgen.measure;
 
-import java.nio.ByteBuffer;
-import java.util.Base64;
-import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -35,19 +32,12 @@ public final class LatencyHistograms {
 
     /** Compressed, base64 text of the histogram. */
     public static String encode(Histogram histogram) {
-        ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
-        int length = histogram.encodeIntoCompressedByteBuffer(buffer);
-        return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length));
+        return HistogramCodec.encode(histogram);
     }
 
     /** The histogram encoded by {@link #encode}. */
     public static Histogram decode(String encoded) {
-        try {
-            ByteBuffer buffer = ByteBuffer.wrap(Base64.getDecoder().decode(encoded));
-            return Histogram.decodeFromCompressedByteBuffer(buffer, LOWEST_DISCERNIBLE_NANOS);
-        } catch (DataFormatException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("not an encoded latency histogram: " + e.getMessage(), e);
-        }
+        return HistogramCodec.decode(encoded, LOWEST_DISCERNIBLE_NANOS, "latency");
     }
 
     /** One histogram holding every value of the parts: merged by adding counts, never by averaging percentiles. */

@@ -14,6 +14,9 @@ public interface MeasurementObserver {
     default void retry(Phase phase, String reason) {
     }
 
+    default void batch(Phase phase, int transfers) {
+    }
+
     default void dropped(Phase phase) {
     }
 

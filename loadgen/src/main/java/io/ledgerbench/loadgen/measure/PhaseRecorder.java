@@ -10,7 +10,8 @@ import org.HdrHistogram.Recorder;
 
 /**
  * Records one phase of a run from many threads without locks: latency from the intended start,
- * service time from the actual send, outcome counts. {@link #harvest()} folds the recorders'
+ * service time from the actual send, outcome counts, and the size of each batch a batching
+ * driver sent. {@link #harvest()} folds the recorders'
  * interval histograms into the phase totals, so progress can be read while transfers go on.
  */
 public final class PhaseRecorder {
@@ -19,8 +20,11 @@ public final class PhaseRecorder {
     private final Recorder serviceTimeRecorder = LatencyHistograms.newRecorder();
     private final Histogram latencyTotal = LatencyHistograms.newHistogram();
     private final Histogram serviceTimeTotal = LatencyHistograms.newHistogram();
+    private final Recorder batchSizeRecorder = BatchSizeHistograms.newRecorder();
+    private final Histogram batchSizeTotal = BatchSizeHistograms.newHistogram();
     private Histogram latencyInterval;
     private Histogram serviceTimeInterval;
+    private Histogram batchSizeInterval;
 
     private final LongAdder completed = new LongAdder();
     private final LongAdder rejected = new LongAdder();
@@ -53,6 +57,11 @@ public final class PhaseRecorder {
         retriesByReason.computeIfAbsent(reason, r -> new LongAdder()).increment();
     }
 
+    /** Records one request sent to the database carrying this many transfers. */
+    public void recordBatch(int transfers) {
+        batchSizeRecorder.recordValue(BatchSizeHistograms.clamp(transfers));
+    }
+
     public void recordDropped() {
         dropped.increment();
     }
@@ -65,8 +74,10 @@ public final class PhaseRecorder {
     public synchronized void harvest() {
         latencyInterval = latencyRecorder.getIntervalHistogram(latencyInterval);
         serviceTimeInterval = serviceTimeRecorder.getIntervalHistogram(serviceTimeInterval);
+        batchSizeInterval = batchSizeRecorder.getIntervalHistogram(batchSizeInterval);
         latencyTotal.add(latencyInterval);
         serviceTimeTotal.add(serviceTimeInterval);
+        batchSizeTotal.add(batchSizeInterval);
     }
 
     /** Latency from intended start of everything harvested so far (a copy). */
@@ -101,7 +112,7 @@ public final class PhaseRecorder {
         harvest();
         PhaseCounts counts = new PhaseCounts(completed.sum(), rejected.sum(), failed.sum(), dropped.sum(),
                 delayedArrivals.sum(), latencyClamped.sum(), sums(retriesByReason), sums(failuresByReason));
-        return new PhaseMeasurement(counts, latencyTotal.copy(), serviceTimeTotal.copy());
+        return new PhaseMeasurement(counts, latencyTotal.copy(), serviceTimeTotal.copy(), batchSizeTotal.copy());
     }
 
     private static Map<String, Long> sums(Map<String, LongAdder> adders) {

@@ -1,6 +1,6 @@
 package io.ledgerbench.loadgen.measure;
 
-import io.ledgerbench.loadgen.driver.RetryListener;
+import io.ledgerbench.loadgen.driver.DriverListener;
 import io.ledgerbench.loadgen.driver.TransferOutcome;
 import io.ledgerbench.loadgen.driver.TransferResult;
 import java.util.EnumMap;
@@ -80,12 +80,22 @@ public final class RunRecorder {
         phases.get(phase).recordDelayedArrival();
     }
 
-    /** Counts driver retries under the phase current when they happen. */
-    public RetryListener retryListener() {
-        return reason -> {
-            Phase phase = phaseAtNanos.apply(System.nanoTime());
-            phases.get(phase).recordRetry(reason);
-            observer.retry(phase, reason);
+    /** Counts driver retries and batches under the phase current when they happen. */
+    public DriverListener driverListener() {
+        return new DriverListener() {
+            @Override
+            public void retried(String reason) {
+                Phase phase = phaseAtNanos.apply(System.nanoTime());
+                phases.get(phase).recordRetry(reason);
+                observer.retry(phase, reason);
+            }
+
+            @Override
+            public void batchSent(int transfers) {
+                Phase phase = phaseAtNanos.apply(System.nanoTime());
+                phases.get(phase).recordBatch(transfers);
+                observer.batch(phase, transfers);
+            }
         };
     }
 

@@ -4,6 +4,7 @@ import io.ledgerbench.loadgen.driver.TransferOutcome;
 import io.ledgerbench.loadgen.measure.MeasurementObserver;
 import io.ledgerbench.loadgen.measure.Phase;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -72,6 +73,7 @@ public final class LoadgenMetrics {
         private final Map<Phase, Timer> latency = new EnumMap<>(Phase.class);
         private final Map<Phase, Timer> serviceTime = new EnumMap<>(Phase.class);
         private final Map<Phase, Counter> dropped = new EnumMap<>(Phase.class);
+        private final Map<Phase, DistributionSummary> batchSize = new EnumMap<>(Phase.class);
         private final String run;
 
         RunMeters(String run) {
@@ -92,6 +94,10 @@ public final class LoadgenMetrics {
                 dropped.put(phase, Counter.builder("ledgerbench.arrivals.dropped")
                         .description("fixedRate arrivals not sent because maxConcurrency transfers were in flight")
                         .tags(tags).register(registry));
+                batchSize.put(phase, DistributionSummary.builder("ledgerbench.batch.size")
+                        .description("Transfers per request sent by a batching driver").tags(tags)
+                        .serviceLevelObjectives(1, 10, 100, 500, 1000, 2000, 5000, 8189)
+                        .register(registry));
             }
         }
 
@@ -115,6 +121,11 @@ public final class LoadgenMetrics {
             Counter.builder("ledgerbench.transfer.retries").description("Transfer retries after a conflict, by reason")
                     .tags(commonTags.and("run", run, "phase", phase.label(), "reason", reason))
                     .register(registry).increment();
+        }
+
+        @Override
+        public void batch(Phase phase, int transfers) {
+            batchSize.get(phase).record(transfers);
         }
 
         @Override

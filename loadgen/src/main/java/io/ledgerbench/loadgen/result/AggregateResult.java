@@ -24,6 +24,7 @@ public record AggregateResult(
         MetricSummary achievedRatePerSec,
         LatencySummary pooledLatencyMs,
         LatencySummary pooledServiceTimeMs,
+        BatchSizeSummary pooledBatchSize,
         boolean invariantsOk,
         boolean valid,
         List<ValidityWarning> warnings,

@@ -19,7 +19,7 @@ public final class ComparisonCsv {
             "isolation", "synchronous_commit", "durability_equivalent", "accounts", "zipf_exponent", "load_mode",
             "concurrency", "target_rate", "throughput_tps", "throughput_ci95_low", "throughput_ci95_high",
             "throughput_cv", "p50_ms", "p95_ms", "p99_ms", "p999_ms", "max_ms", "p99_ci95_low", "p99_ci95_high",
-            "completed", "rejected", "failed", "dropped", "error_rate", "client_cpu_max", "invariants_ok", "valid",
+            "completed", "rejected", "failed", "dropped", "error_rate", "batch_size_mean", "client_cpu_max", "invariants_ok", "valid",
             "seed", "finished_at");
 
     private ComparisonCsv() {
@@ -33,7 +33,7 @@ public final class ComparisonCsv {
                         num(latency.maxMs()), "", "",
                         Long.toString(run.counts().completed()), Long.toString(run.counts().rejected()),
                         Long.toString(run.counts().failed()), Long.toString(run.counts().dropped()),
-                        num(run.errorRate()), num(run.clientCpuMax()), Boolean.toString(run.invariants().ok()),
+                        num(run.errorRate()), batchMean(run.batchSize()), num(run.clientCpuMax()), Boolean.toString(run.invariants().ok()),
                         Boolean.toString(run.valid()), Long.toString(run.seed()), run.finishedAt().toString()));
     }
 
@@ -49,7 +49,8 @@ public final class ComparisonCsv {
                         Long.toString(runs.stream().mapToLong(run -> run.counts().rejected()).sum()),
                         Long.toString(runs.stream().mapToLong(run -> run.counts().failed()).sum()),
                         Long.toString(runs.stream().mapToLong(run -> run.counts().dropped()).sum()),
-                        num(aggregate.errorRate().mean()), num(aggregate.clientCpuMax().max()),
+                        num(aggregate.errorRate().mean()), batchMean(aggregate.pooledBatchSize()),
+                        num(aggregate.clientCpuMax().max()),
                         Boolean.toString(aggregate.invariantsOk()), Boolean.toString(aggregate.valid()),
                         Long.toString(aggregate.seed()), runs.getLast().finishedAt().toString()));
     }
@@ -69,6 +70,10 @@ public final class ComparisonCsv {
 
     private static String join(Stream<String> configuration, Stream<String> figures) {
         return Stream.concat(configuration, figures).map(ComparisonCsv::escape).collect(Collectors.joining(","));
+    }
+
+    private static String batchMean(BatchSizeSummary batches) {
+        return batches == null ? "" : num(batches.mean());
     }
 
     private static String num(Double value) {

@@ -1,6 +1,7 @@
 package io.ledgerbench.loadgen.result;
 
 import io.ledgerbench.loadgen.driver.InvariantReport;
+import io.ledgerbench.loadgen.measure.BatchSizeHistograms;
 import io.ledgerbench.loadgen.measure.LatencyHistograms;
 import io.ledgerbench.loadgen.measure.PhaseCounts;
 import io.ledgerbench.loadgen.measure.RunMeasurement;
@@ -12,6 +13,7 @@ import io.ledgerbench.loadgen.stats.SampleStatistics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 import org.HdrHistogram.Histogram;
 
@@ -26,6 +28,7 @@ public final class ResultCalculator {
                                       Instant finishedAt, RunMeasurement measurement, InvariantReport invariants,
                                       Environment environment) {
         PhaseCounts counts = measurement.measurement().counts();
+        Histogram batchSizes = measurement.measurement().batchSizes();
         double seconds = measurement.measurementWindowNanos() / 1e9;
         long answered = counts.completed() + counts.rejected();
         double errorRate = counts.finished() == 0 ? 0 : (double) counts.failed() / counts.finished();
@@ -65,10 +68,12 @@ public final class ResultCalculator {
                 target == null ? null : achieved / target, errorRate,
                 LatencySummary.of(measurement.measurement().latency()),
                 LatencySummary.of(measurement.measurement().serviceTime()),
+                BatchSizeSummary.of(batchSizes),
                 measurement.clientCpuMax(), invariants, valid, warnings,
                 measurement.answeredPerSecond(),
                 LatencyHistograms.encode(measurement.measurement().latency()),
                 LatencyHistograms.encode(measurement.measurement().serviceTime()),
+                batchSizes.getTotalCount() == 0 ? null : BatchSizeHistograms.encode(batchSizes),
                 environment, spec);
     }
 
@@ -111,6 +116,8 @@ public final class ResultCalculator {
                 summarize(runs, RunResult::achievedRatePerSec),
                 LatencySummary.of(pooled(runs, RunResult::latencyHistogram)),
                 LatencySummary.of(pooled(runs, RunResult::serviceTimeHistogram)),
+                BatchSizeSummary.of(BatchSizeHistograms.merge(runs.stream().map(RunResult::batchSizeHistogram)
+                        .filter(Objects::nonNull).map(BatchSizeHistograms::decode).toList())),
                 invariantsOk, valid, warnings, first.environment(), spec);
     }
 

@@ -3,6 +3,7 @@ package io.ledgerbench.loadgen.result;
 import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
 import io.ledgerbench.loadgen.spec.EngineType;
 import io.ledgerbench.loadgen.spec.LoadMode;
+import io.ledgerbench.loadgen.spec.PostgresMode;
 import io.ledgerbench.loadgen.stats.MetricSummary;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +41,12 @@ public final class ResultsReport {
         out.append(String.format(Locale.ROOT, "%-11s p50 %.2f  p95 %.2f  p99 %.2f  p99.9 %.2f  max %.2f ms"
                         + " (all runs' histograms added)%n", "latency", pooled.p50Ms(), pooled.p95Ms(), pooled.p99Ms(),
                 pooled.p999Ms(), pooled.maxMs()));
+        BatchSizeSummary batches = aggregate.pooledBatchSize();
+        if (batches != null) {
+            out.append(String.format(Locale.ROOT, "%-11s mean %.1f  p50 %d  p99 %d  max %d transfers per request"
+                    + " (%d requests)%n", "batch size", batches.mean(), batches.p50(), batches.p99(), batches.max(),
+                    batches.batches()));
+        }
         if (spec.workload().mode() == LoadMode.FIXED_RATE) {
             MetricSummary achieved = aggregate.achievedRatePerSec();
             out.append(String.format(Locale.ROOT, "%-11s target %.1f/s, achieved %.1f/s (%.1f %%)%n", "rate",
@@ -73,7 +80,9 @@ public final class ResultsReport {
         var postgresql = database.postgresql();
         return "postgresql, " + database.replicas() + " node(s), mode " + postgresql.mode().specValue() + ", "
                 + postgresql.isolationLevel().specValue() + ", synchronous_commit=" + postgresql.synchronousCommit().specValue()
-                + ", pool " + postgresql.poolSize();
+                + ", pool " + postgresql.poolSize()
+                + (postgresql.mode() == PostgresMode.BATCHED ? ", batches up to " + postgresql.batchSize()
+                        + " (linger " + postgresql.batchLinger() + ")" : "");
     }
 
     private static String describeWorkload(BenchmarkRunSpec spec, long seed) {

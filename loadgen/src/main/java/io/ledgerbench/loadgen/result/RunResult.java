@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * One run of a BenchmarkRun, measured and checked: the measurement phase's counts, rates and
  * latency (from the intended start, plus service time), the invariant check, validity, and the
- * serialized histograms aggregation merges. Warmup appears only as counts.
+ * serialized histograms aggregation merges. Warmup appears only as counts. batchSize and
+ * batchSizeHistogram are null for drivers that send one transfer per request.
  */
 public record RunResult(
         String name,
@@ -31,6 +32,7 @@ public record RunResult(
         double errorRate,
         LatencySummary latencyMs,
         LatencySummary serviceTimeMs,
+        BatchSizeSummary batchSize,
         double clientCpuMax,
         InvariantReport invariants,
         boolean valid,
@@ -38,6 +40,7 @@ public record RunResult(
         long[] answeredPerSecond,
         String latencyHistogram,
         String serviceTimeHistogram,
+        String batchSizeHistogram,
         Environment environment,
         BenchmarkRunSpec spec) {
 

@@ -1,5 +1,6 @@
 package io.ledgerbench.loadgen.spec;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -10,6 +11,7 @@ public record PostgresqlSpec(
         IsolationLevel isolationLevel,
         PostgresMode mode,
         Integer batchSize,
+        String batchLinger,
         Integer poolSize,
         RetrySpec retry,
         Map<String, String> parameters) {
@@ -17,6 +19,8 @@ public record PostgresqlSpec(
     public static final int DEFAULT_SYNCHRONOUS_STANDBYS = 1;
     public static final int DEFAULT_BATCH_SIZE = 1000;
     public static final int DEFAULT_POOL_SIZE = 20;
+    /** No linger: a batch leaves as soon as a connection is free; it fills while every connection is busy. */
+    public static final String DEFAULT_BATCH_LINGER = "0ms";
 
     public PostgresqlSpec {
         synchronousCommit = synchronousCommit == null ? SynchronousCommit.ON : synchronousCommit;
@@ -24,6 +28,7 @@ public record PostgresqlSpec(
         isolationLevel = isolationLevel == null ? IsolationLevel.READ_COMMITTED : isolationLevel;
         mode = mode == null ? PostgresMode.PROCEDURE : mode;
         batchSize = batchSize == null ? DEFAULT_BATCH_SIZE : batchSize;
+        batchLinger = batchLinger == null ? DEFAULT_BATCH_LINGER : batchLinger;
         poolSize = poolSize == null ? DEFAULT_POOL_SIZE : poolSize;
         retry = retry == null ? RetrySpec.defaults() : retry;
         // Sorted, so results and comparisons list parameters in a stable order.
@@ -31,6 +36,11 @@ public record PostgresqlSpec(
     }
 
     public static PostgresqlSpec defaults() {
-        return new PostgresqlSpec(null, null, null, null, null, null, null, null);
+        return new PostgresqlSpec(null, null, null, null, null, null, null, null, null);
+    }
+
+    /** How long the batched mode waits for more transfers before sending a batch smaller than batchSize. */
+    public Duration batchLingerDuration() {
+        return DurationText.require(batchLinger);
     }
 }

@@ -14,6 +14,8 @@ public final class SpecValidator {
     private static final Pattern NAME = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
     private static final int MAX_NAME_LENGTH = 50;
     private static final int MAX_POOL_SIZE = 1000;
+    private static final int MAX_BATCH_SIZE = 100_000;
+    private static final Duration MAX_BATCH_LINGER = Duration.ofSeconds(1);
     private static final int MAX_RUNS = 100;
     private static final int MAX_RETRIES = 100;
     private static final double MAX_EXPONENT = 10.0;
@@ -73,7 +75,12 @@ public final class SpecValidator {
             fail("spec.database.postgresql.synchronousStandbys", "must be at most replicas - 1 = " + (replicas - 1)
                     + " (got " + standbys + ")");
         }
-        atLeast("spec.database.postgresql.batchSize", postgresql.batchSize(), 1);
+        between("spec.database.postgresql.batchSize", postgresql.batchSize(), 1, MAX_BATCH_SIZE);
+        duration("spec.database.postgresql.batchLinger", postgresql.batchLinger()).ifPresent(linger -> {
+            if (linger.compareTo(MAX_BATCH_LINGER) > 0) {
+                fail("spec.database.postgresql.batchLinger", "must be at most 1s (got " + postgresql.batchLinger() + ")");
+            }
+        });
         between("spec.database.postgresql.poolSize", postgresql.poolSize(), 1, MAX_POOL_SIZE);
         RetrySpec retry = postgresql.retry();
         between("spec.database.postgresql.retry.maxRetries", retry.maxRetries(), 0, MAX_RETRIES);

@@ -2,6 +2,10 @@ package io.ledgerbench.loadgen.local;
 
 import io.ledgerbench.loadgen.driver.postgres.PostgresEndpoint;
 import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -30,6 +34,15 @@ public final class EmbeddedPostgresExtension implements ParameterResolver {
         public PostgresEndpoint endpoint(String database) {
             PostgresEndpoint base = server.endpoint();
             return new PostgresEndpoint(base.host(), base.port(), base.user(), base.password(), database);
+        }
+
+        /** A JDBC connection to the caller's database, for tests that act as a second client. */
+        public Connection connect(String database) throws SQLException {
+            PostgresEndpoint base = server.endpoint();
+            Properties properties = new Properties();
+            properties.setProperty("user", base.user());
+            properties.setProperty("password", base.password());
+            return DriverManager.getConnection(base.jdbcUrl(database), properties);
         }
 
         public String url(String database) {

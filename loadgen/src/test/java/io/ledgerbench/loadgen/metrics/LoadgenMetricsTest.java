@@ -56,6 +56,20 @@ class LoadgenMetricsTest {
     }
 
     @Test
+    void batchSizesAreADistributionWithBuckets() {
+        LoadgenMetrics metrics = new LoadgenMetrics("postgresql", "pod-0");
+        MeasurementObserver run = metrics.forRun(1);
+        run.batch(Phase.MEASUREMENT, 40);
+        run.batch(Phase.MEASUREMENT, 960);
+        String scrape = metrics.scrape();
+        assertThat(scrape).contains("ledgerbench_batch_size_count{engine=\"postgresql\",phase=\"measurement\","
+                + "pod=\"pod-0\",run=\"1\"} 2");
+        assertThat(scrape).contains("ledgerbench_batch_size_sum{engine=\"postgresql\",phase=\"measurement\","
+                + "pod=\"pod-0\",run=\"1\"} 1000.0");
+        assertThat(scrape).contains("ledgerbench_batch_size_bucket{");
+    }
+
+    @Test
     void theServerAnswersAScrapeOverHttp() throws Exception {
         LoadgenMetrics metrics = new LoadgenMetrics("postgresql", "pod-0");
         metrics.forRun(1).outcome(Phase.MEASUREMENT, TransferOutcome.COMPLETED, 1_000_000, 1_000_000);

@@ -54,7 +54,7 @@ class OpenLoopLoadTest {
                 spec.database().postgresql())) {
             ledger.reset(spec.workload());
             RunRecorder recorder = new RunRecorder(MeasurementObserver.NONE);
-            try (TransferDriver driver = wrap.apply(ledger.openDriver(recorder.retryListener()))) {
+            try (TransferDriver driver = wrap.apply(ledger.openDriver(recorder.driverListener()))) {
                 return new RunExecutor(Duration.ofSeconds(5), Duration.ofSeconds(30)).execute(spec.workload(),
                         RunExecutor.loadShape(spec.workload(), 3, 0, 1), driver, recorder, ProgressListener.NONE);
             }

@@ -43,6 +43,7 @@ class SpecLoaderTest {
         assertThat(spec.database().postgresql().synchronousStandbys()).isEqualTo(1);
         assertThat(spec.database().postgresql().poolSize()).isEqualTo(20);
         assertThat(spec.database().postgresql().batchSize()).isEqualTo(1000);
+        assertThat(spec.database().postgresql().batchLingerDuration()).isZero();
         assertThat(spec.workload().accounts()).isEqualTo(100_000);
         assertThat(spec.workload().initialBalance()).isEqualTo(1_000_000);
         assertThat(spec.workload().amount()).isEqualTo(new AmountRange(1L, 1000L));
@@ -176,6 +177,24 @@ class SpecLoaderTest {
     void moreSynchronousStandbysThanStandbysIsRefused() {
         assertThat(refusal(HEADER + "spec:\n  database: {replicas: 3, postgresql: {synchronousStandbys: 3}}\n")
                 .getMessage()).contains("spec.database.postgresql.synchronousStandbys: must be at most replicas - 1 = 2");
+    }
+
+    @Test
+    void aBatchLingerLongerThanOneSecondIsRefused() {
+        assertThat(refusal(HEADER + "spec:\n  database:\n    postgresql: {mode: batched, batchLinger: 2s}\n")
+                .getMessage()).contains("spec.database.postgresql.batchLinger: must be at most 1s (got 2s)");
+    }
+
+    @Test
+    void aBatchLingerThatIsNoDurationIsRefused() {
+        assertThat(refusal(HEADER + "spec:\n  database:\n    postgresql: {batchLinger: soon}\n").getMessage())
+                .contains("spec.database.postgresql.batchLinger: 'soon' is not a duration");
+    }
+
+    @Test
+    void anEmptyBatchIsRefused() {
+        assertThat(refusal(HEADER + "spec:\n  database:\n    postgresql: {batchSize: 0}\n").getMessage())
+                .contains("spec.database.postgresql.batchSize: must be");
     }
 
     @Test

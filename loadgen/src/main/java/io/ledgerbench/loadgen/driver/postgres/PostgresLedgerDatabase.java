@@ -3,10 +3,9 @@ package io.ledgerbench.loadgen.driver.postgres;
 import io.ledgerbench.loadgen.driver.InvariantReport;
 import io.ledgerbench.loadgen.driver.LedgerDatabase;
 import io.ledgerbench.loadgen.driver.RetryBackoff;
-import io.ledgerbench.loadgen.driver.RetryListener;
+import io.ledgerbench.loadgen.driver.DriverListener;
 import io.ledgerbench.loadgen.driver.TransferDriver;
 import io.ledgerbench.loadgen.result.BuildVersions;
-import io.ledgerbench.loadgen.spec.PostgresMode;
 import io.ledgerbench.loadgen.spec.PostgresqlSpec;
 import io.ledgerbench.loadgen.spec.WorkloadSpec;
 import io.vertx.core.Future;
@@ -121,6 +120,7 @@ public final class PostgresLedgerDatabase implements LedgerDatabase {
             copyAccounts(connection, workload.accounts(), workload.initialBalance());
             statement.execute(PostgresSchema.ACCOUNTS_PRIMARY_KEY);
             statement.execute(PostgresSchema.CREATE_TRANSFER_FUNCTION);
+            statement.execute(PostgresSchema.CREATE_TRANSFER_BATCH_FUNCTION);
             statement.execute("CHECKPOINT");
             statement.execute("VACUUM ANALYZE");
         } catch (SQLException e) {
@@ -149,10 +149,7 @@ public final class PostgresLedgerDatabase implements LedgerDatabase {
     }
 
     @Override
-    public TransferDriver openDriver(RetryListener retryListener) {
-        if (settings.mode() != PostgresMode.PROCEDURE) {
-            throw new UnsupportedOperationException("PostgreSQL mode " + settings.mode().specValue() + " is not available");
-        }
+    public TransferDriver openDriver(DriverListener driverListener) {
         PgConnectOptions connect = new PgConnectOptions()
                 .setHost(endpoint.host())
                 .setPort(endpoint.port())
@@ -171,7 +168,14 @@ public final class PostgresLedgerDatabase implements LedgerDatabase {
                 .using(vertx)
                 .build();
         prewarm(pool, settings.poolSize());
-        return new ProcedureTransferDriver(vertx, pool, RetryBackoff.of(settings.retry()), retryListener);
+        ConflictRetry retry = new ConflictRetry(vertx, RetryBackoff.of(settings.retry()), driverListener);
+        return switch (settings.mode()) {
+            case INTERACTIVE -> new SingleTransferDriver(pool, new InteractiveTransfer(pool), retry);
+            case ATOMIC -> new SingleTransferDriver(pool, new AtomicTransfer(pool), retry);
+            case PROCEDURE -> new SingleTransferDriver(pool, new ProcedureTransfer(pool), retry);
+            case BATCHED -> new BatchedTransferDriver(vertx, pool, settings.poolSize(), settings.batchSize(),
+                    settings.batchLingerDuration(), retry, driverListener);
+        };
     }
 
     /** Opens every pooled connection before the clock starts, so connection setup is not measured. */

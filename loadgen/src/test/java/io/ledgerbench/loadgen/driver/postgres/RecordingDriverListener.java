@@ -1,0 +1,32 @@
+package io.ledgerbench.loadgen.driver.postgres;
+
+import io.ledgerbench.loadgen.driver.DriverListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Remembers every retry and batch a driver reports, for tests to inspect. */
+final class RecordingDriverListener implements DriverListener {
+
+    private final Map<String, Long> retries = new TreeMap<>();
+    private final List<Integer> batchSizes = new ArrayList<>();
+
+    @Override
+    public synchronized void retried(String reason) {
+        retries.merge(reason, 1L, Long::sum);
+    }
+
+    @Override
+    public synchronized void batchSent(int transfers) {
+        batchSizes.add(transfers);
+    }
+
+    synchronized Map<String, Long> retries() {
+        return new TreeMap<>(retries);
+    }
+
+    synchronized List<Integer> batchSizes() {
+        return List.copyOf(batchSizes);
+    }
+}
