@@ -16,7 +16,7 @@ MVN := ./mvnw -B -ntp
 JAVA_OPTS ?= $(shell $(JAVA_HOME)/bin/java --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 \
                && echo --sun-misc-unsafe-memory-access=allow)
 
-.PHONY: help run test build validate bench-client clean
+.PHONY: help run test build validate bench-client bench-modes clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -35,6 +35,9 @@ build: ## build the load generator (no tests)
 
 bench-client: build ## loadgen vs pgbench on the same transfer function (figures -> docs/benchmarks.md)
 	scripts/bench-client
+
+bench-modes: build ## the four PostgreSQL modes on 10 hot accounts, pool 1/4/16/64 (figures -> docs/benchmarks.md)
+	JAVA_OPTS="$(JAVA_OPTS)" scripts/bench-modes
 
 clean: ## remove build output (results/ stays)
 	$(MVN) -q clean

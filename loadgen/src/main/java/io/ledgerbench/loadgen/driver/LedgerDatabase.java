@@ -21,8 +21,17 @@ public interface LedgerDatabase extends AutoCloseable {
     /** A driver for transfers; retries are reported to driverListener. */
     TransferDriver openDriver(DriverListener driverListener);
 
-    /** Checks the SPEC invariants given the number of completed outcomes the clients counted. */
-    InvariantReport verify(WorkloadSpec workload, long completedTransfers);
+    /**
+     * Checks the SPEC invariants given the completed outcomes the clients counted and the transfers
+     * they sent but gave up waiting for (in doubt: each may have committed). Sessions still running
+     * abandoned transfers are ended first, so the count it checks is final.
+     */
+    InvariantReport verify(WorkloadSpec workload, long completedTransfers, long inDoubtTransfers);
+
+    /** Checks the invariants of a run in which every sent transfer was answered. */
+    default InvariantReport verify(WorkloadSpec workload, long completedTransfers) {
+        return verify(workload, completedTransfers, 0);
+    }
 
     @Override
     void close();

@@ -134,7 +134,8 @@ public final class LocalRunner {
                     new ConsoleProgress(out, run, spec.runs()));
         }
         Instant finishedAt = Instant.now();
-        InvariantReport invariants = database.verify(spec.workload(), measurement.completedInAllPhases());
+        InvariantReport invariants = database.verify(spec.workload(), measurement.completedInAllPhases(),
+                measurement.inDoubtInAllPhases());
         out.printf("[run %d/%d] invariants %s%n", run, spec.runs(),
                 invariants.ok() ? "passed" : "FAILED: " + String.join("; ", invariants.violations()));
         return ResultCalculator.runResult(name, run, spec, seed, startedAt, finishedAt, measurement, invariants,

@@ -16,4 +16,10 @@ public record RunMeasurement(
     public long completedInAllPhases() {
         return warmup.counts().completed() + measurement.counts().completed();
     }
+
+    /** Transfers of both phases sent but never answered: each may or may not be in the database. */
+    public long inDoubtInAllPhases() {
+        return warmup.counts().failuresByReason().getOrDefault(RunRecorder.UNANSWERED, 0L)
+                + measurement.counts().failuresByReason().getOrDefault(RunRecorder.UNANSWERED, 0L);
+    }
 }

@@ -16,6 +16,11 @@ import java.util.function.LongFunction;
  */
 public final class RunRecorder {
 
+    /** Failure reason of a transfer sent but not answered by the drain deadline. */
+    public static final String UNANSWERED = "unanswered_at_drain_deadline";
+    /** Failure reason of an arrival never sent because the drain deadline came first. */
+    public static final String NOT_SENT = "not_sent_at_drain_deadline";
+
     private final Map<Phase, PhaseRecorder> phases = new EnumMap<>(Phase.class);
     private final MeasurementObserver observer;
     private volatile ThroughputTimeline timeline = new ThroughputTimeline(System.nanoTime(), 1);
@@ -63,8 +68,20 @@ public final class RunRecorder {
         observer.outcome(phase, result.outcome(), latencyNanos, serviceTimeNanos);
     }
 
-    /** Records transfers that never got an answer before the run gave up waiting: they count as failed. */
-    public void abandoned(Phase phase, long transfers, String reason) {
+    /**
+     * Records transfers sent but not answered when the run gave up waiting: they count as failed,
+     * and as in doubt for the invariant check, since each may still have committed.
+     */
+    public void abandonedInFlight(Phase phase, long transfers) {
+        abandoned(phase, transfers, UNANSWERED);
+    }
+
+    /** Records transfers still waiting to be sent when the run gave up: failed, and certainly not applied. */
+    public void abandonedUnsent(Phase phase, long transfers) {
+        abandoned(phase, transfers, NOT_SENT);
+    }
+
+    private void abandoned(Phase phase, long transfers, String reason) {
         for (long i = 0; i < transfers; i++) {
             phases.get(phase).recordOutcome(TransferOutcome.FAILED, reason, 0, 0);
             observer.outcome(phase, TransferOutcome.FAILED, 0, 0);

@@ -19,8 +19,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ClosedLoopLoad implements LoadShape {
 
-    static final String UNANSWERED = "unanswered_at_drain_deadline";
-
     private final List<TransferGenerator> clients;
 
     /** One generator per logical client. */
@@ -110,7 +108,7 @@ public final class ClosedLoopLoad implements LoadShape {
             if (!done) {
                 done = true;
                 if (inFlightPhase != null) {
-                    recorder.abandoned(inFlightPhase, 1, UNANSWERED);
+                    recorder.abandonedInFlight(inFlightPhase, 1);
                 }
                 finished.countDown();
             }

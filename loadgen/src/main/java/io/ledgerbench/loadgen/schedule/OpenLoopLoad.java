@@ -116,7 +116,8 @@ public final class OpenLoopLoad implements LoadShape {
                 long remaining = clock.drainDeadlineNanos() - System.nanoTime();
                 if (remaining <= 0) {
                     // Counted, never silently lost: they are failures of this run.
-                    recorder.abandoned(Phase.MEASUREMENT, inFlight + waiting.size(), ClosedLoopLoad.UNANSWERED);
+                    recorder.abandonedInFlight(Phase.MEASUREMENT, inFlight);
+                    recorder.abandonedUnsent(Phase.MEASUREMENT, waiting.size());
                     break;
                 }
                 idle.awaitNanos(remaining);

@@ -26,7 +26,11 @@ class LocalRunnerIsolationTest {
     Path results;
 
     private AggregateResult runAt(PostgresServer postgres, String isolation) throws Exception {
-        String name = "contended-" + isolation.replace('_', '-');
+        return run(postgres, "procedure", isolation);
+    }
+
+    private AggregateResult run(PostgresServer postgres, String mode, String isolation) throws Exception {
+        String name = "contended-" + mode + "-" + isolation.replace('_', '-');
         BenchmarkRunManifest manifest = new SpecLoader().parse("""
                 apiVersion: ledgerbench.io/v1alpha1
                 kind: BenchmarkRun
@@ -34,7 +38,7 @@ class LocalRunnerIsolationTest {
                 spec:
                   database:
                     replicas: 1
-                    postgresql: {isolationLevel: %s, poolSize: 8}
+                    postgresql: {mode: %s, isolationLevel: %s, poolSize: 8}
                   workload:
                     accounts: 100
                     distribution: {type: zipfian, exponent: 1.5}
@@ -45,7 +49,7 @@ class LocalRunnerIsolationTest {
                     duration: 3s
                     seed: 11
                   runs: 1
-                """.formatted(name, isolation), "test");
+                """.formatted(name, mode, isolation), "test");
         LocalRunner runner = new LocalRunner(new PrintStream(new ByteArrayOutputStream()), results,
                 Optional.of(postgres.endpoint(name.replace('-', '_'))), new LoadgenMetrics("postgresql", "test"),
                 Duration.ofSeconds(5));
@@ -83,5 +87,28 @@ class LocalRunnerIsolationTest {
         assertThat(run.counts().rejected()).isPositive();
         assertThat(run.counts().retriesByReason()).containsKey("serialization_failure");
         assertThat(run.counts().retries()).isPositive();
+    }
+
+    @Test
+    void batchedRunsRecordTheRealBatchSizesInTheResults(PostgresServer postgres) throws Exception {
+        AggregateResult aggregate = run(postgres, "batched", "read_committed");
+        RunResult run = onlyRun(aggregate);
+        assertThat(run.invariants().ok()).as(run.invariants().violations().toString()).isTrue();
+        assertThat(run.batchSize()).isNotNull();
+        assertThat(run.batchSize().batches()).isPositive();
+        assertThat(run.batchSize().max()).isLessThanOrEqualTo(1000);
+        assertThat(run.batchSize().mean() * run.batchSize().batches())
+                .as("every measured transfer went out in some batch").isGreaterThanOrEqualTo(run.counts().finished() * 0.9);
+        assertThat(aggregate.pooledBatchSize()).isEqualTo(run.batchSize());
+        assertThat(java.nio.file.Files.readString(results.resolve(aggregate.name()).resolve("report.txt")))
+                .contains("batch size");
+    }
+
+    @Test
+    void unbatchedRunsHaveNoBatchSizes(PostgresServer postgres) throws Exception {
+        AggregateResult aggregate = run(postgres, "atomic", "read_committed");
+        assertThat(onlyRun(aggregate).batchSize()).isNull();
+        assertThat(aggregate.pooledBatchSize()).isNull();
+        assertThat(aggregate.invariantsOk()).isTrue();
     }
 }

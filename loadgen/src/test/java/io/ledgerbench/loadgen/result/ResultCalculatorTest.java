@@ -18,7 +18,7 @@ class ResultCalculatorTest {
     private static final BenchmarkRunSpec SPEC = BenchmarkRunSpec.defaults();
     private static final Environment ENVIRONMENT = new Environment("postgresql", "PostgreSQL 18", "vertx-pg-client",
             "loadgen", "jvm", "os", 2, 1L, "here", Map.of(), DurabilityAssessment.of(DatabaseSpec.defaults()));
-    private static final InvariantReport OK = InvariantReport.check(10, 100, 10, 100, 0, 5, 5);
+    private static final InvariantReport OK = InvariantReport.check(10, 100, 10, 100, 0, 5, 0, 5);
 
     private static RunMeasurement measured(int completed, int failed, long latencyNanos, double cpu) {
         PhaseRecorder warmup = new PhaseRecorder();
@@ -57,7 +57,7 @@ class ResultCalculatorTest {
 
     @Test
     void aViolatedInvariantMakesTheRunInvalid() {
-        InvariantReport broken = InvariantReport.check(10, 100, 10, 99, 1, 5, 5);
+        InvariantReport broken = InvariantReport.check(10, 100, 10, 99, 1, 5, 0, 5);
         RunResult result = run(1, measured(100, 0, 1_000_000, 0.1), broken);
         assertThat(result.valid()).isFalse();
         assertThat(result.warnings()).extracting(ValidityWarning::code).containsExactly("invariant_violated");
@@ -96,7 +96,7 @@ class ResultCalculatorTest {
     void oneInvalidRunMakesTheAggregateInvalid() {
         AggregateResult aggregate = ResultCalculator.aggregate(List.of(
                 run(1, measured(100, 0, 1_000_000, 0.1), OK),
-                run(2, measured(100, 0, 1_000_000, 0.1), InvariantReport.check(10, 100, 10, 100, 0, 5, 6))));
+                run(2, measured(100, 0, 1_000_000, 0.1), InvariantReport.check(10, 100, 10, 100, 0, 5, 0, 6))));
         assertThat(aggregate.valid()).isFalse();
         assertThat(aggregate.invariantsOk()).isFalse();
     }

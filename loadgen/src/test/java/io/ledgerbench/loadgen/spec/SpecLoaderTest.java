@@ -3,6 +3,7 @@ package io.ledgerbench.loadgen.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ledgerbench.loadgen.local.LocalRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,6 +92,13 @@ class SpecLoaderTest {
         BenchmarkRunManifest manifest = loader.load(Path.of("../manifests/examples/local-postgres.yaml"));
         assertThat(manifest.name()).isEqualTo("local-postgres");
         assertThat(manifest.spec().database().replicas()).isEqualTo(1);
+    }
+
+    @Test
+    void theShippedBatchedExampleIsValidAndRunsLocally() throws Exception {
+        BenchmarkRunManifest manifest = loader.load(Path.of("../manifests/examples/local-postgres-batched.yaml"));
+        assertThat(manifest.spec().database().postgresql().mode()).isEqualTo(PostgresMode.BATCHED);
+        LocalRunner.checkSupported(manifest.spec());
     }
 
     @Test

@@ -47,6 +47,9 @@ public final class PostgresLedgerDatabase implements LedgerDatabase {
 
     private static final int COPY_CHUNK_ROWS = 50_000;
 
+    /** How the benchmark's own sessions show in pg_stat_activity. */
+    static final String LOADGEN_APPLICATION_NAME = "ledgerbench-loadgen";
+
     private final PostgresEndpoint endpoint;
     private final PostgresqlSpec settings;
     private final Vertx vertx;
@@ -157,7 +160,7 @@ public final class PostgresLedgerDatabase implements LedgerDatabase {
                 .setUser(endpoint.user())
                 .setPassword(endpoint.password())
                 .setCachePreparedStatements(true)
-                .addProperty("application_name", "ledgerbench-loadgen")
+                .addProperty("application_name", LOADGEN_APPLICATION_NAME)
                 // Startup parameters, so the spec holds on any server, embedded or not: every transaction
                 // on these connections runs at the spec's isolation level and commit durability.
                 .addProperty("default_transaction_isolation", settings.isolationLevel().sqlName())
@@ -197,9 +200,10 @@ public final class PostgresLedgerDatabase implements LedgerDatabase {
     }
 
     @Override
-    public InvariantReport verify(WorkloadSpec workload, long completedTransfers) {
+    public InvariantReport verify(WorkloadSpec workload, long completedTransfers, long inDoubtTransfers) {
         try (Connection connection = connect(endpoint.database());
              Statement statement = connection.createStatement()) {
+            endAbandonedSessions(connection);
             long accounts;
             long total;
             long negative;
@@ -215,9 +219,22 @@ public final class PostgresLedgerDatabase implements LedgerDatabase {
                 stored = row.getLong(1);
             }
             return InvariantReport.check(workload.accounts(), workload.accounts() * workload.initialBalance(),
-                    accounts, total, negative, completedTransfers, stored);
+                    accounts, total, negative, completedTransfers, inDoubtTransfers, stored);
         } catch (SQLException e) {
             throw new DatabaseUnavailableException("cannot check invariants: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Ends the load generator's sessions still open on the database: a transfer abandoned at the
+     * drain deadline may still wait for a lock there and commit after the check otherwise. Ending
+     * the session rolls it back unless it already committed, so the count checked is final.
+     */
+    private static void endAbandonedSessions(Connection connection) throws SQLException {
+        try (var terminate = connection.prepareStatement("SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity"
+                + " WHERE datname = current_database() AND application_name = ? AND pid <> pg_backend_pid()")) {
+            terminate.setString(1, LOADGEN_APPLICATION_NAME);
+            terminate.executeQuery().close();
         }
     }
 

@@ -339,6 +339,35 @@ class IsolationAnomaliesTest {
         assertThat(balance(1)).isEqualTo(20);
     }
 
+    @Test
+    void theAtomicStatementLocksDebitBeforeCreditSoOppositeOrdersDeadlock() throws Exception {
+        String atomicFromOneToTwo = PostgresSchema.ATOMIC_TRANSFER.replace("$1", "1").replace("$2", "2")
+                .replace("$3", "10");
+        try (Session a = readCommitted(); Session b = readCommitted()) {
+            b.query("SELECT balance FROM accounts WHERE id = 2 FOR UPDATE");
+            CompletableFuture<Long> transferByA = startBlocked(() -> a.query(atomicFromOneToTwo));
+            // a holds account 1 (its debit) and waits for account 2 (its credit), which b holds; b now wants 1.
+            SQLException deadlock = null;
+            try {
+                b.query("SELECT balance FROM accounts WHERE id = 1 FOR UPDATE");
+                b.rollback();
+            } catch (SQLException e) {
+                deadlock = e;
+                b.rollback();
+            }
+            try {
+                transferByA.join();
+                a.rollback();
+            } catch (java.util.concurrent.CompletionException e) {
+                deadlock = (SQLException) e.getCause();
+                a.rollback();
+            }
+            assertThat(deadlock == null ? "no error" : deadlock.getSQLState())
+                    .as("PostgreSQL aborts one of the two as deadlocked").isEqualTo("40P01");
+        }
+        assertThat(money()).isEqualTo(400);
+    }
+
     // --- write skew: a rule over two rows, each transaction writing a different one ---
 
     private static final String JOINT_BALANCE = "SELECT sum(balance) FROM accounts WHERE id IN (1, 2)";

@@ -1,0 +1,33 @@
+package io.ledgerbench.loadgen.driver.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.pgclient.PgException;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+class PostgresFailuresTest {
+
+    private static PgException sqlState(String code) {
+        return new PgException("boom", "ERROR", code, null);
+    }
+
+    @Test
+    void serializationFailuresAndDeadlocksAreRetried() {
+        assertThat(PostgresFailures.isRetryable(PostgresFailures.reason(sqlState("40001")))).isTrue();
+        assertThat(PostgresFailures.isRetryable(PostgresFailures.reason(sqlState("40P01")))).isTrue();
+    }
+
+    @Test
+    void otherServerErrorsAreFailuresNamedBySqlState() {
+        String reason = PostgresFailures.reason(sqlState("23505"));
+        assertThat(reason).isEqualTo("sqlstate_23505");
+        assertThat(PostgresFailures.isRetryable(reason)).isFalse();
+        assertThat(PostgresFailures.reason(sqlState("57P01"))).isEqualTo("server_shutdown");
+    }
+
+    @Test
+    void aBrokenConnectionIsConnectionLost() {
+        assertThat(PostgresFailures.reason(new IOException("reset"))).isEqualTo("connection_lost");
+    }
+}
