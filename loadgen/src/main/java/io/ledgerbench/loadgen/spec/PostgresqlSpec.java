@@ -19,7 +19,7 @@ public record PostgresqlSpec(
     public static final int DEFAULT_SYNCHRONOUS_STANDBYS = 1;
     public static final int DEFAULT_BATCH_SIZE = 1000;
     public static final int DEFAULT_POOL_SIZE = 20;
-    /** No linger: a batch leaves as soon as a connection is free; it fills while every connection is busy. */
+    /** No linger: a partial batch leaves as soon as no other batch is in flight; it fills while one is. */
     public static final String DEFAULT_BATCH_LINGER = "0ms";
 
     public PostgresqlSpec {

@@ -19,13 +19,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The `batched` mode: concurrent transfers are coalesced into one call of the array-taking
- * transfer function, at most one call in flight per pooled connection. While every connection
- * is busy, arriving transfers queue; a free connection takes up to batchSize of them at once,
- * after waiting at most the linger for more when fewer are queued. The answers of a batch are
- * handed out before its connection counts as free, so closed-loop clients' next transfers join
- * the next batch instead of leaving alone. A conflict retries the whole batch, which the server
- * rolled back as one statement, so nothing is applied twice.
+ * The `batched` mode: concurrent transfers are coalesced into calls of the array-taking transfer
+ * function, as TigerBeetle's client coalesces requests. Like Nagle's algorithm, a partial batch
+ * leaves only when no other batch is in flight (after waiting at most the linger for more), so
+ * transfers that arrive meanwhile gather into the next call instead of each paying a commit of
+ * its own; full batches (batchSize) leave at once, one per free pooled connection. A conflict
+ * retries the whole batch, which the server rolled back as one statement, so nothing is applied
+ * twice.
  */
 final class BatchedTransferDriver implements TransferDriver {
 
@@ -70,14 +70,22 @@ final class BatchedTransferDriver implements TransferDriver {
         return answer;
     }
 
-    /** Batches that may leave now, one per free connection; arms the linger timer when the queue must wait. */
+    /**
+     * Batches that may leave now: full ones, one per free connection; a partial one only when no
+     * batch is in flight and its oldest transfer has waited the linger (arming the timer if not).
+     */
     private List<List<Pending>> takeDueBatches() {
         List<List<Pending>> due = new ArrayList<>(1);
         while (!queue.isEmpty() && batchesInFlight < connections) {
-            long waitedNanos = System.nanoTime() - queue.peek().queuedNanos();
-            if (queue.size() < batchSize && waitedNanos < lingerNanos) {
-                armLingerTimer(lingerNanos - waitedNanos);
-                break;
+            if (queue.size() < batchSize) {
+                if (batchesInFlight > 0) {
+                    break;
+                }
+                long waitedNanos = System.nanoTime() - queue.peek().queuedNanos();
+                if (waitedNanos < lingerNanos) {
+                    armLingerTimer(lingerNanos - waitedNanos);
+                    break;
+                }
             }
             int size = Math.min(batchSize, queue.size());
             List<Pending> batch = new ArrayList<>(size);

@@ -24,12 +24,12 @@ final class InteractiveTransfer implements TransferAttempt {
 
     @Override
     public Future<TransferResult> attempt(Transfer transfer) {
+        // A failed statement leaves the transaction aborted: roll it back. A failed COMMIT has ended it already.
         return pool.withConnection(connection -> connection.query("BEGIN").execute()
-                .compose(begun -> transaction(connection, transfer))
+                .compose(begun -> transaction(connection, transfer).recover(error -> connection.query("ROLLBACK")
+                        .execute().transform(rolledBack -> Future.failedFuture(error))))
                 .compose(outcome -> connection.query(outcome == TransferResult.COMPLETED ? "COMMIT" : "ROLLBACK")
-                        .execute().map(outcome))
-                .recover(error -> connection.query("ROLLBACK").execute()
-                        .transform(rolledBack -> Future.failedFuture(error))));
+                        .execute().map(outcome)));
     }
 
     private static Future<TransferResult> transaction(SqlConnection connection, Transfer transfer) {

@@ -111,6 +111,37 @@ class BatchedTransferDriverTest {
     }
 
     @Test
+    void transfersSentWhileABatchIsAnsweredLeaveTogetherEvenWithAFreeConnection(PostgresServer postgres)
+            throws Exception {
+        BenchmarkRunSpec spec = spec("read_committed", 20, 2, 1000, "0ms");
+        String database = "batched_handout";
+        RecordingDriverListener listener = new RecordingDriverListener();
+        try (PostgresLedgerDatabase ledger = new PostgresLedgerDatabase(postgres.endpoint(database),
+                spec.database().postgresql())) {
+            ledger.reset(spec.workload());
+            try (Connection blocker = postgres.connect(database);
+                 TransferDriver driver = ledger.openDriver(listener)) {
+                blocker.setAutoCommit(false);
+                blocker.createStatement().execute("SELECT 1 FROM accounts WHERE id = 1 FOR UPDATE");
+                List<CompletableFuture<TransferResult>> next = new ArrayList<>();
+                CompletableFuture<TransferResult> first = driver.execute(new Transfer(1, 2, 5));
+                // Ten clients waiting on the first answer send their next transfer from its completion, as
+                // closed-loop clients do; the pool's second connection is free all along.
+                CompletableFuture<Void> sentNext = first.thenRun(() -> {
+                    for (int i = 0; i < 10; i++) {
+                        next.add(driver.execute(new Transfer(3 + i, 13 + i % 5, 1)));
+                    }
+                });
+                awaitStatementsWaitingForALock(blocker, database, 1);
+                blocker.commit();
+                sentNext.join();
+                assertThat(joinAll(next)).allMatch(result -> result.outcome() == TransferOutcome.COMPLETED);
+            }
+        }
+        assertThat(listener.batchSizes()).containsExactly(1, 10);
+    }
+
+    @Test
     void fullBatchesLeaveAtOnceAndTheRestAfterTheLinger(PostgresServer postgres) throws Exception {
         BenchmarkRunSpec spec = spec("read_committed", 10, 2, 50, "1s");
         RecordingDriverListener listener = new RecordingDriverListener();
