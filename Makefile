@@ -12,8 +12,10 @@ $(error no JDK >= 21 found; see the message above)
 endif
 export JAVA_HOME := $(JDK)
 MVN := ./mvnw -B -ntp
-# JDK 24+ warns when netty uses sun.misc.Unsafe; allow it quietly where the flag exists.
-JAVA_OPTS ?= $(shell $(JAVA_HOME)/bin/java --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 \
+# JDK 24+ warns when netty uses sun.misc.Unsafe; allow it quietly where the flag exists. Netty's native
+# epoll transport loads a JNI library, which JDK 24+ also warns about unless native access is enabled.
+JAVA_OPTS ?= --enable-native-access=ALL-UNNAMED \
+             $(shell $(JAVA_HOME)/bin/java --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 \
                && echo --sun-misc-unsafe-memory-access=allow)
 
 .PHONY: help run test build validate bench-client bench-modes clean
@@ -34,7 +36,7 @@ build: ## build the load generator (no tests)
 	$(MVN) -q package -DskipTests -pl loadgen -am
 
 bench-client: build ## loadgen vs pgbench on the same transfer function (figures -> docs/benchmarks.md)
-	scripts/bench-client
+	JAVA_OPTS="$(JAVA_OPTS)" scripts/bench-client
 
 bench-modes: build ## the four PostgreSQL modes on 10 hot accounts, pool 1/4/16/64 (figures -> docs/benchmarks.md)
 	JAVA_OPTS="$(JAVA_OPTS)" scripts/bench-modes

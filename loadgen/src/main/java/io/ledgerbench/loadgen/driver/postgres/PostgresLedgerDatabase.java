@@ -10,6 +10,7 @@ import io.ledgerbench.loadgen.spec.PostgresqlSpec;
 import io.ledgerbench.loadgen.spec.WorkloadSpec;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
@@ -64,7 +65,7 @@ public final class PostgresLedgerDatabase implements LedgerDatabase {
             throw new DatabaseUnavailableException("cannot connect to PostgreSQL at " + endpoint.host() + ":"
                     + endpoint.port() + " as " + endpoint.user() + ": " + e.getMessage(), e);
         }
-        this.vertx = Vertx.vertx();
+        this.vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
     }
 
     @Override
