@@ -74,6 +74,7 @@ public final class RunRecorder {
      */
     public void abandonedInFlight(Phase phase, long transfers) {
         abandoned(phase, transfers, UNANSWERED);
+        observer.inFlight(inFlight.addAndGet((int) -transfers));
     }
 
     /** Records transfers still waiting to be sent when the run gave up: failed, and certainly not applied. */

@@ -164,6 +164,49 @@ class IsolationAnomaliesTest {
         session.update("UPDATE accounts SET balance = ? WHERE id = ?", read[1] + amount, credit);
     }
 
+    /** A step of a session that is still to run. */
+    @FunctionalInterface
+    private interface SqlStep {
+        void run() throws SQLException;
+    }
+
+    private static void assertSerializationFailure(SqlStep statement) {
+        assertThatThrownBy(statement::run).isInstanceOfSatisfying(SQLException.class,
+                e -> assertThat(e.getSQLState()).isEqualTo(SERIALIZATION_FAILURE));
+    }
+
+    /** Reads account 1 in a, lets another session change it and commit, and returns what a reads next. */
+    private long rereadAfterConcurrentUpdate(Session a) throws SQLException {
+        assertThat(a.balance(1)).isEqualTo(100);
+        try (Session b = readCommitted()) {
+            b.update("UPDATE accounts SET balance = 50 WHERE id = 1");
+            b.commit();
+        }
+        return a.balance(1);
+    }
+
+    /** Counts transfers in a, lets another session record one and commit, and returns what a counts next. */
+    private long recountAfterConcurrentInsert(Session a) throws SQLException {
+        assertThat(a.query("SELECT count(*) FROM transfers")).isZero();
+        try (Session b = readCommitted()) {
+            b.update("INSERT INTO transfers (debit, credit, amount) VALUES (1, 2, 10)");
+            b.commit();
+        }
+        return a.query("SELECT count(*) FROM transfers");
+    }
+
+    /**
+     * Two unsafe transfers out of account 1 interleaved: both read, then a writes back and commits.
+     * Returns b's write-back, still to run, whose fate depends on the isolation level.
+     */
+    private static SqlStep unsafeTransfersOutOfAccountOne(Session a, Session b) throws SQLException {
+        long[] readByA = readWithoutLock(a, 1, 2);
+        long[] readByB = readWithoutLock(b, 1, 3);
+        writeBack(a, readByA, 1, 2, 30);
+        a.commit();
+        return () -> writeBack(b, readByB, 1, 3, 50);
+    }
+
     // --- dirty reads ---
 
     @Test
@@ -179,21 +222,15 @@ class IsolationAnomaliesTest {
 
     @Test
     void nonRepeatableReadAtReadCommitted() throws Exception {
-        try (Session a = readCommitted(); Session b = readCommitted()) {
-            assertThat(a.balance(1)).isEqualTo(100);
-            b.update("UPDATE accounts SET balance = 50 WHERE id = 1");
-            b.commit();
-            assertThat(a.balance(1)).isEqualTo(50);
+        try (Session a = readCommitted()) {
+            assertThat(rereadAfterConcurrentUpdate(a)).isEqualTo(50);
         }
     }
 
     @Test
     void noNonRepeatableReadAtRepeatableRead() throws Exception {
-        try (Session a = repeatableRead(); Session b = readCommitted()) {
-            assertThat(a.balance(1)).isEqualTo(100);
-            b.update("UPDATE accounts SET balance = 50 WHERE id = 1");
-            b.commit();
-            assertThat(a.balance(1)).isEqualTo(100);
+        try (Session a = repeatableRead()) {
+            assertThat(rereadAfterConcurrentUpdate(a)).isEqualTo(100);
         }
     }
 
@@ -201,21 +238,15 @@ class IsolationAnomaliesTest {
 
     @Test
     void phantomAtReadCommitted() throws Exception {
-        try (Session a = readCommitted(); Session b = readCommitted()) {
-            assertThat(a.query("SELECT count(*) FROM transfers")).isZero();
-            b.update("INSERT INTO transfers (debit, credit, amount) VALUES (1, 2, 10)");
-            b.commit();
-            assertThat(a.query("SELECT count(*) FROM transfers")).isEqualTo(1);
+        try (Session a = readCommitted()) {
+            assertThat(recountAfterConcurrentInsert(a)).isEqualTo(1);
         }
     }
 
     @Test
     void noPhantomAtRepeatableRead() throws Exception {
-        try (Session a = repeatableRead(); Session b = readCommitted()) {
-            assertThat(a.query("SELECT count(*) FROM transfers")).isZero();
-            b.update("INSERT INTO transfers (debit, credit, amount) VALUES (1, 2, 10)");
-            b.commit();
-            assertThat(a.query("SELECT count(*) FROM transfers")).isZero();
+        try (Session a = repeatableRead()) {
+            assertThat(recountAfterConcurrentInsert(a)).isZero();
         }
     }
 
@@ -224,11 +255,7 @@ class IsolationAnomaliesTest {
     @Test
     void unsafeTransferLosesAnUpdateAndCreatesMoneyAtReadCommitted() throws Exception {
         try (Session a = readCommitted(); Session b = readCommitted()) {
-            long[] readByA = readWithoutLock(a, 1, 2);
-            long[] readByB = readWithoutLock(b, 1, 3);
-            writeBack(a, readByA, 1, 2, 30);
-            a.commit();
-            writeBack(b, readByB, 1, 3, 50);
+            unsafeTransfersOutOfAccountOne(a, b).run();
             b.commit();
         }
         assertThat(balance(1)).as("a's debit of 30 is lost").isEqualTo(50);
@@ -238,12 +265,7 @@ class IsolationAnomaliesTest {
     @Test
     void unsafeTransferIsCaughtAtRepeatableRead() throws Exception {
         try (Session a = repeatableRead(); Session b = repeatableRead()) {
-            long[] readByA = readWithoutLock(a, 1, 2);
-            long[] readByB = readWithoutLock(b, 1, 3);
-            writeBack(a, readByA, 1, 2, 30);
-            a.commit();
-            assertThatThrownBy(() -> writeBack(b, readByB, 1, 3, 50)).isInstanceOfSatisfying(SQLException.class,
-                    e -> assertThat(e.getSQLState()).isEqualTo(SERIALIZATION_FAILURE));
+            assertSerializationFailure(unsafeTransfersOutOfAccountOne(a, b));
             b.rollback();
         }
         assertThat(balance(1)).isEqualTo(70);
@@ -253,14 +275,10 @@ class IsolationAnomaliesTest {
     @Test
     void unsafeTransferIsCaughtAtSerializable() throws Exception {
         try (Session a = serializable(); Session b = serializable()) {
-            long[] readByA = readWithoutLock(a, 1, 2);
-            long[] readByB = readWithoutLock(b, 1, 3);
-            writeBack(a, readByA, 1, 2, 30);
-            a.commit();
-            assertThatThrownBy(() -> writeBack(b, readByB, 1, 3, 50)).isInstanceOfSatisfying(SQLException.class,
-                    e -> assertThat(e.getSQLState()).isEqualTo(SERIALIZATION_FAILURE));
+            assertSerializationFailure(unsafeTransfersOutOfAccountOne(a, b));
             b.rollback();
         }
+        assertThat(balance(1)).isEqualTo(70);
         assertThat(money()).isEqualTo(400);
     }
 
@@ -303,9 +321,7 @@ class IsolationAnomaliesTest {
             assertThat(b.balance(4)).isEqualTo(100);
             a.update("UPDATE accounts SET balance = balance - 80 WHERE id = 1");
             a.commit();
-            assertThatThrownBy(() -> b.query("SELECT balance FROM accounts WHERE id = 1 FOR UPDATE"))
-                    .isInstanceOfSatisfying(SQLException.class,
-                            e -> assertThat(e.getSQLState()).isEqualTo(SERIALIZATION_FAILURE));
+            assertSerializationFailure(() -> b.query("SELECT balance FROM accounts WHERE id = 1 FOR UPDATE"));
             b.rollback();
         }
     }
@@ -378,34 +394,35 @@ class IsolationAnomaliesTest {
         session.update("UPDATE accounts SET balance = balance + 150 WHERE id = ?", credit);
     }
 
+    /** Both see 200 in accounts 1 and 2; a takes 150 from account 1, b from account 2; a commits. Returns b's commit. */
+    private static SqlStep skewedDebits(Session a, Session b) throws SQLException {
+        assertThat(a.query(JOINT_BALANCE)).isEqualTo(200);
+        assertThat(b.query(JOINT_BALANCE)).isEqualTo(200);
+        debitWithinJointBalance(a, 1, 3);
+        debitWithinJointBalance(b, 2, 4);
+        a.commit();
+        return b::commit;
+    }
+
+    private long jointBalance() throws SQLException {
+        try (Session observer = readCommitted()) {
+            return observer.query(JOINT_BALANCE);
+        }
+    }
+
     @Test
     void writeSkewBreaksARuleOverTwoAccountsAtRepeatableRead() throws Exception {
         try (Session a = repeatableRead(); Session b = repeatableRead()) {
-            assertThat(a.query(JOINT_BALANCE)).isEqualTo(200);
-            assertThat(b.query(JOINT_BALANCE)).isEqualTo(200);
-            debitWithinJointBalance(a, 1, 3);
-            debitWithinJointBalance(b, 2, 4);
-            a.commit();
-            b.commit();
+            skewedDebits(a, b).run();
         }
-        try (Session observer = readCommitted()) {
-            assertThat(observer.query(JOINT_BALANCE)).as("each saw 200; together they took 300").isEqualTo(-100);
-        }
+        assertThat(jointBalance()).as("each saw 200; together they took 300").isEqualTo(-100);
     }
 
     @Test
     void writeSkewIsCaughtAtSerializable() throws Exception {
         try (Session a = serializable(); Session b = serializable()) {
-            assertThat(a.query(JOINT_BALANCE)).isEqualTo(200);
-            assertThat(b.query(JOINT_BALANCE)).isEqualTo(200);
-            debitWithinJointBalance(a, 1, 3);
-            debitWithinJointBalance(b, 2, 4);
-            a.commit();
-            assertThatThrownBy(b::commit).isInstanceOfSatisfying(SQLException.class,
-                    e -> assertThat(e.getSQLState()).isEqualTo(SERIALIZATION_FAILURE));
+            assertSerializationFailure(skewedDebits(a, b));
         }
-        try (Session observer = readCommitted()) {
-            assertThat(observer.query(JOINT_BALANCE)).isEqualTo(50);
-        }
+        assertThat(jointBalance()).isEqualTo(50);
     }
 }

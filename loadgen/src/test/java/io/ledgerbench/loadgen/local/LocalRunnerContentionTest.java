@@ -18,9 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Short end-to-end runs on a real PostgreSQL under high contention, at each isolation level. */
+/**
+ * Short end-to-end runs on a real PostgreSQL under high contention: each isolation level, and what
+ * batched and unbatched modes write into the results.
+ */
 @ExtendWith(EmbeddedPostgresExtension.class)
-class LocalRunnerIsolationTest {
+class LocalRunnerContentionTest {
 
     @TempDir
     Path results;
