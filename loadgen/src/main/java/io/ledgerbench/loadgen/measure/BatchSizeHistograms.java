@@ -9,7 +9,7 @@ import org.HdrHistogram.Recorder;
  */
 public final class BatchSizeHistograms {
 
-    public static final long HIGHEST_TRACKABLE_SIZE = 1_000_000L;
+    private static final long HIGHEST_TRACKABLE_SIZE = 1_000_000L;
     private static final int SIGNIFICANT_DIGITS = 3;
 
     private BatchSizeHistograms() {

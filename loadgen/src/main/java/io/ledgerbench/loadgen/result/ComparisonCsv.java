@@ -19,8 +19,8 @@ public final class ComparisonCsv {
             "isolation", "synchronous_commit", "durability_equivalent", "accounts", "zipf_exponent", "load_mode",
             "concurrency", "target_rate", "throughput_tps", "throughput_ci95_low", "throughput_ci95_high",
             "throughput_cv", "p50_ms", "p95_ms", "p99_ms", "p999_ms", "max_ms", "p99_ci95_low", "p99_ci95_high",
-            "completed", "rejected", "failed", "dropped", "error_rate", "batch_size_mean", "client_cpu_max", "invariants_ok", "valid",
-            "seed", "finished_at");
+            "completed", "rejected", "failed", "dropped", "error_rate", "batch_size_mean", "client_cpu_max",
+            "invariants_ok", "valid", "seed", "finished_at");
 
     private ComparisonCsv() {
     }
@@ -33,8 +33,9 @@ public final class ComparisonCsv {
                         num(latency.maxMs()), "", "",
                         Long.toString(run.counts().completed()), Long.toString(run.counts().rejected()),
                         Long.toString(run.counts().failed()), Long.toString(run.counts().dropped()),
-                        num(run.errorRate()), batchMean(run.batchSize()), num(run.clientCpuMax()), Boolean.toString(run.invariants().ok()),
-                        Boolean.toString(run.valid()), Long.toString(run.seed()), run.finishedAt().toString()));
+                        num(run.errorRate()), batchMean(run.batchSize()), num(run.clientCpuMax()),
+                        Boolean.toString(run.invariants().ok()), Boolean.toString(run.valid()),
+                        Long.toString(run.seed()), run.finishedAt().toString()));
     }
 
     static String aggregateRow(AggregateResult aggregate, List<RunResult> runs) {

@@ -1,9 +1,9 @@
 package io.ledgerbench.loadgen.driver.postgres;
 
+import io.ledgerbench.loadgen.driver.DriverListener;
 import io.ledgerbench.loadgen.driver.InvariantReport;
 import io.ledgerbench.loadgen.driver.LedgerDatabase;
 import io.ledgerbench.loadgen.driver.RetryBackoff;
-import io.ledgerbench.loadgen.driver.DriverListener;
 import io.ledgerbench.loadgen.driver.TransferDriver;
 import io.ledgerbench.loadgen.result.BuildVersions;
 import io.ledgerbench.loadgen.spec.PostgresqlSpec;
@@ -175,8 +175,8 @@ public final class PostgresLedgerDatabase implements LedgerDatabase {
         ConflictRetry retry = new ConflictRetry(vertx, RetryBackoff.of(settings.retry()), driverListener);
         return switch (settings.mode()) {
             case INTERACTIVE -> new SingleTransferDriver(pool, new InteractiveTransfer(pool), retry);
-            case ATOMIC -> new SingleTransferDriver(pool, new AtomicTransfer(pool), retry);
-            case PROCEDURE -> new SingleTransferDriver(pool, new ProcedureTransfer(pool), retry);
+            case ATOMIC -> new SingleTransferDriver(pool, OneStatementTransfer.atomic(pool), retry);
+            case PROCEDURE -> new SingleTransferDriver(pool, OneStatementTransfer.procedure(pool), retry);
             case BATCHED -> new BatchedTransferDriver(vertx, pool, settings.poolSize(), settings.batchSize(),
                     settings.batchLingerDuration(), retry, driverListener);
         };
