@@ -18,7 +18,7 @@ JAVA_OPTS ?= --enable-native-access=ALL-UNNAMED \
              $(shell $(JAVA_HOME)/bin/java --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 \
                && echo --sun-misc-unsafe-memory-access=allow)
 
-.PHONY: help run test build validate bench-client bench-modes clean
+.PHONY: help run test build validate crds bench-client bench-modes clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -31,6 +31,10 @@ validate: build ## check SPEC and print it with defaults filled in
 
 test: ## run every test
 	$(MVN) verify
+
+crds: ## regenerate crds/ from the BenchmarkRun API types (a test fails while it is stale)
+	$(MVN) -q install -DskipTests -pl loadgen -am
+	$(MVN) -q test -pl operator -Dtest=CrdFileTest -Dsurefire.failIfNoSpecifiedTests=false -Dledgerbench.updateCrds=true
 
 build: ## build the load generator (no tests)
 	$(MVN) -q package -DskipTests -pl loadgen -am

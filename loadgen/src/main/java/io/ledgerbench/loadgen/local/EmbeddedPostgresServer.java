@@ -1,15 +1,14 @@
 package io.ledgerbench.loadgen.local;
 
 import io.ledgerbench.loadgen.driver.postgres.PostgresEndpoint;
+import io.ledgerbench.loadgen.driver.postgres.PostgresServerSettings;
 import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
-import io.ledgerbench.loadgen.spec.PostgresqlSpec;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -42,17 +41,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    /** The server settings for a spec: durability on, the spec's commit level, room for the pool, pass-throughs last. */
+    /** The server settings for a spec (a single node: no replication settings apply). */
     static Map<String, String> serverConfig(BenchmarkRunSpec spec) {
-        PostgresqlSpec postgresql = spec.database().postgresql();
-        Map<String, String> config = new LinkedHashMap<>();
-        config.put("fsync", "on");
-        config.put("full_page_writes", "on");
-        config.put("synchronous_commit", postgresql.synchronousCommit().specValue());
-        int connections = postgresql.poolSize() * spec.loadgen().parallelism() + 20;
-        config.put("max_connections", Integer.toString(Math.max(100, connections)));
-        config.putAll(postgresql.parameters());
-        return config;
+        return PostgresServerSettings.singleNode(spec);
     }
 
     /** Where to reach it, for the benchmark database. */

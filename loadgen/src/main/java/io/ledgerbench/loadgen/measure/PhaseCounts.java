@@ -1,6 +1,7 @@
 package io.ledgerbench.loadgen.measure;
 
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Counts of one phase: outcomes, retries by reason, failures by reason, and for open-loop runs
@@ -24,6 +25,19 @@ public record PhaseCounts(
     /** Transfers the database answered: completed plus rejected plus failed. */
     public long finished() {
         return completed + rejected + failed;
+    }
+
+    /** The counts of two pods (or shares) together: every count and every reason added. */
+    public PhaseCounts plus(PhaseCounts other) {
+        return new PhaseCounts(completed + other.completed, rejected + other.rejected, failed + other.failed,
+                dropped + other.dropped, delayedArrivals + other.delayedArrivals, latencyClamped + other.latencyClamped,
+                sum(retriesByReason, other.retriesByReason), sum(failuresByReason, other.failuresByReason));
+    }
+
+    private static Map<String, Long> sum(Map<String, Long> left, Map<String, Long> right) {
+        Map<String, Long> total = new TreeMap<>(left);
+        right.forEach((reason, count) -> total.merge(reason, count, Long::sum));
+        return total;
     }
 
     public long retries() {

@@ -1,11 +1,14 @@
 package io.ledgerbench.loadgen.spec;
 
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+
 /** The spec of a BenchmarkRun: what to deploy, what load to offer, how many runs, how to judge them. */
 public record BenchmarkRunSpec(
         DatabaseSpec database,
         WorkloadSpec workload,
         LoadgenSpec loadgen,
-        Integer runs,
+        @Min(1) @Max(SpecValidator.MAX_RUNS) Integer runs,
         ValidationSpec validation,
         CleanupSpec cleanup) {
 

@@ -1,9 +1,14 @@
 package io.ledgerbench.loadgen.spec;
 
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.ValidationRule;
+
 /** The database under test: engine, replication, image and where it runs. */
+@ValidationRule(value = "!has(self.engine) || self.engine != 'tigerbeetle' || !has(self.replicas) || self.replicas in [1, 3, 6]",
+        message = "replicas must be 1, 3 or 6 for tigerbeetle", fieldPath = ".replicas")
 public record DatabaseSpec(
         EngineType engine,
-        Integer replicas,
+        @Min(1) Integer replicas,
         String image,
         PlacementSpec placement,
         ResourcesSpec resources,

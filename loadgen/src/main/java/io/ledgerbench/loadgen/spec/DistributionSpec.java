@@ -1,7 +1,10 @@
 package io.ledgerbench.loadgen.spec;
 
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+
 /** The account distribution: Zipfian with an exponent (0 = uniform, ~1.0 medium, ~1.5 high skew). */
-public record DistributionSpec(DistributionType type, Double exponent) {
+public record DistributionSpec(DistributionType type, @Min(0) @Max(SpecValidator.MAX_EXPONENT) Double exponent) {
 
     public static final double DEFAULT_EXPONENT = 1.0;
 

@@ -11,6 +11,9 @@ public final class DurationText {
     /** Human description of the accepted spelling, for error messages. */
     public static final String ACCEPTED = "a whole number followed by ms, s, m or h (e.g. 500ms, 90s, 5m, 1h)";
 
+    /** The same rule as a schema pattern (the CRD refuses other spellings before the operator sees them). */
+    public static final String SCHEMA_PATTERN = "^\\d{1,9}(ms|s|m|h)$";
+
     private static final Pattern FORMAT = Pattern.compile("^(\\d{1,9})(ms|s|m|h)$");
 
     private DurationText() {

@@ -1,7 +1,9 @@
 package io.ledgerbench.loadgen.spec;
 
+import io.fabric8.generator.annotation.Min;
+
 /** The load-generator pods: how many, which image, where. */
-public record LoadgenSpec(Integer parallelism, String image, PlacementSpec placement, ResourcesSpec resources) {
+public record LoadgenSpec(@Min(1) Integer parallelism, String image, PlacementSpec placement, ResourcesSpec resources) {
 
     public static final String DEFAULT_IMAGE = "ghcr.io/ledgerbench/loadgen:0.1.0";
 

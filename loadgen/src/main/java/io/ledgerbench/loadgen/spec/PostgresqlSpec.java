@@ -1,5 +1,8 @@
 package io.ledgerbench.loadgen.spec;
 
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -7,12 +10,12 @@ import java.util.TreeMap;
 /** PostgreSQL settings of a run: durability, isolation, interaction mode, pool, pass-through parameters. */
 public record PostgresqlSpec(
         SynchronousCommit synchronousCommit,
-        Integer synchronousStandbys,
+        @Min(0) Integer synchronousStandbys,
         IsolationLevel isolationLevel,
         PostgresMode mode,
-        Integer batchSize,
-        String batchLinger,
-        Integer poolSize,
+        @Min(1) @Max(SpecValidator.MAX_BATCH_SIZE) Integer batchSize,
+        @Pattern(DurationText.SCHEMA_PATTERN) String batchLinger,
+        @Min(1) @Max(SpecValidator.MAX_POOL_SIZE) Integer poolSize,
         RetrySpec retry,
         Map<String, String> parameters) {
 

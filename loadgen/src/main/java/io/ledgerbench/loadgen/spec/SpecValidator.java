@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -12,13 +13,21 @@ public final class SpecValidator {
 
     /** Names become Kubernetes object names and result directories: an RFC 1123 label. */
     private static final Pattern NAME = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$");
-    private static final int MAX_NAME_LENGTH = 50;
-    private static final int MAX_POOL_SIZE = 1000;
-    private static final int MAX_BATCH_SIZE = 100_000;
+    /** Object names append up to 18 characters (e.g. "-db-" plus a revision hash) and must stay within 63. */
+    public static final int MAX_NAME_LENGTH = 45;
+    static final int MAX_POOL_SIZE = 1000;
+    static final int MAX_BATCH_SIZE = 100_000;
     private static final Duration MAX_BATCH_LINGER = Duration.ofSeconds(1);
-    private static final int MAX_RUNS = 100;
-    private static final int MAX_RETRIES = 100;
-    private static final double MAX_EXPONENT = 10.0;
+    static final int MAX_RUNS = 100;
+    static final int MAX_RETRIES = 100;
+    static final double MAX_EXPONENT = 10.0;
+
+    /** Settings that decide durability, and the spec field that owns each (SPEC section 5). */
+    private static final Map<String, String> DURABILITY_SETTINGS = Map.of(
+            "fsync", "nothing: fsync stays on",
+            "full_page_writes", "nothing: full_page_writes stays on",
+            "synchronous_commit", "spec.database.postgresql.synchronousCommit",
+            "synchronous_standby_names", "spec.database.postgresql.synchronousStandbys");
 
     private final List<SpecViolation> violations = new ArrayList<>();
 
@@ -93,6 +102,11 @@ public final class SpecValidator {
             if (!parameter.getKey().matches("^[a-z_][a-z0-9_.]*$")) {
                 fail("spec.database.postgresql.parameters." + parameter.getKey(),
                         "is not a PostgreSQL setting name (lowercase letters, digits, '_' and '.')");
+            }
+            String owner = DURABILITY_SETTINGS.get(parameter.getKey());
+            if (owner != null) {
+                fail("spec.database.postgresql.parameters." + parameter.getKey(), "cannot be passed through: durability"
+                        + " is what the comparison holds equal, set it with " + owner);
             }
             if (parameter.getValue() == null || parameter.getValue().isBlank()) {
                 fail("spec.database.postgresql.parameters." + parameter.getKey(), "needs a value");

@@ -1,7 +1,14 @@
 package io.ledgerbench.loadgen.spec;
 
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+
 /** Thresholds that turn a result into a warning (CVs, client CPU) or invalid (error rate), SPEC section 6. */
-public record ValidationSpec(Double maxThroughputCV, Double maxP99CV, Double maxErrorRate, Double maxClientCpu) {
+public record ValidationSpec(
+        @Min(0) Double maxThroughputCV,
+        @Min(0) Double maxP99CV,
+        @Min(0) @Max(1) Double maxErrorRate,
+        @Min(0) @Max(1) Double maxClientCpu) {
 
     public static final double DEFAULT_MAX_THROUGHPUT_CV = 0.10;
     public static final double DEFAULT_MAX_P99_CV = 0.15;

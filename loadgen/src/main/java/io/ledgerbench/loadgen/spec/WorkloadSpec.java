@@ -1,21 +1,26 @@
 package io.ledgerbench.loadgen.spec;
 
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.ValidationRule;
 import java.time.Duration;
 
 /** The transfer workload and how it is offered: identical for every engine (SPEC section 3 and 6). */
+@ValidationRule(value = "!has(self.mode) || self.mode != 'fixedRate' || has(self.targetRate)",
+        message = "targetRate is required when mode is fixedRate", fieldPath = ".targetRate")
 public record WorkloadSpec(
-        Long accounts,
+        @Min(2) Long accounts,
         DistributionSpec distribution,
-        Long initialBalance,
+        @Min(0) Long initialBalance,
         AmountRange amount,
         LoadMode mode,
-        Integer concurrency,
-        Double targetRate,
+        @Min(1) Integer concurrency,
+        @Min(value = 0, inclusive = false) Double targetRate,
         ArrivalProcess arrival,
-        Integer maxConcurrency,
+        @Min(1) Integer maxConcurrency,
         OverflowPolicy overflow,
-        String warmup,
-        String duration,
+        @Pattern(DurationText.SCHEMA_PATTERN) String warmup,
+        @Pattern(DurationText.SCHEMA_PATTERN) String duration,
         Long seed) {
 
     public static final long DEFAULT_ACCOUNTS = 100_000;

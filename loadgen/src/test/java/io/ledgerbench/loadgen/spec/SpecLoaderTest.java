@@ -223,6 +223,21 @@ class SpecLoaderTest {
     }
 
     @Test
+    void aNameLongerThanObjectNamesAllowIsRefused() {
+        assertThat(refusal(HEADER.replace("name: t1", "name: " + "a".repeat(46))).getMessage())
+                .contains("metadata.name").contains("at most 45 characters");
+    }
+
+    @Test
+    void durabilitySettingsCannotBePassedThrough() {
+        assertThat(refusal(HEADER + "spec:\n  database:\n    postgresql: {parameters: {fsync: 'off', shared_buffers: 1GB}}\n")
+                .violations()).extracting(SpecViolation::field)
+                .containsExactly("spec.database.postgresql.parameters.fsync");
+        assertThat(refusal(HEADER + "spec:\n  database:\n    postgresql: {parameters: {synchronous_commit: local}}\n")
+                .getMessage()).contains("spec.database.postgresql.synchronousCommit");
+    }
+
+    @Test
     void everyViolationIsListedAtOnce() {
         assertThat(refusal(HEADER + "spec:\n  workload: {accounts: 1, amount: {min: 0}}\n  runs: 0\n").violations())
                 .extracting(SpecViolation::field)

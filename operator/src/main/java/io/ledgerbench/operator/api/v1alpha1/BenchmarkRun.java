@@ -1,5 +1,10 @@
 package io.ledgerbench.operator.api.v1alpha1;
 
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn.Type;
+import io.fabric8.crd.generator.annotation.PrinterColumnFormat;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -13,5 +18,32 @@ import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
 @Version("v1alpha1")
 @Plural("benchmarkruns")
 @ShortNames("br")
+// The name prefixes every object of the run; 45 keeps them within 63 (SpecValidator.MAX_NAME_LENGTH).
+@ValidationRule(value = "self.metadata.name.size() <= 45", message = "metadata.name must be at most 45 characters")
+@AdditionalPrinterColumn(name = "Engine", jsonPath = ".spec.database.engine", type = Type.STRING)
+@AdditionalPrinterColumn(name = "Mode", jsonPath = ".spec.workload.mode", type = Type.STRING)
+@AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = Type.STRING)
+@AdditionalPrinterColumn(name = "Run", jsonPath = ".status.progress", type = Type.STRING)
+@AdditionalPrinterColumn(name = "TPS", jsonPath = ".status.throughput", type = Type.NUMBER)
+@AdditionalPrinterColumn(name = "P99(ms)", jsonPath = ".status.p99Ms", type = Type.NUMBER)
+@AdditionalPrinterColumn(name = "Valid", jsonPath = ".status.valid", type = Type.BOOLEAN)
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = Type.DATE,
+        format = PrinterColumnFormat.NONE)
 public class BenchmarkRun extends CustomResource<BenchmarkRunSpec, BenchmarkRunStatus> implements Namespaced {
+
+    @Override
+    @Required
+    public BenchmarkRunSpec getSpec() {
+        return super.getSpec();
+    }
+
+    @Override
+    protected BenchmarkRunSpec initSpec() {
+        return BenchmarkRunSpec.defaults();
+    }
+
+    @Override
+    protected BenchmarkRunStatus initStatus() {
+        return new BenchmarkRunStatus();
+    }
 }

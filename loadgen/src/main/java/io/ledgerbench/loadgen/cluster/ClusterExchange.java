@@ -1,0 +1,154 @@
+package io.ledgerbench.loadgen.cluster;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ledgerbench.loadgen.driver.InvariantReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How load-generator pods and the operator coordinate one run through ConfigMaps owned by the
+ * BenchmarkRun (they survive pod and operator restarts): each pod reports ready, the operator
+ * releases the start barrier with one start instant, each pod stores its result, the verify pod
+ * stores the invariant check. Both sides use this one class, so the protocol has one definition.
+ */
+public final class ClusterExchange {
+
+    public static final String STATE_KEY = "state";
+    public static final String READY = "ready";
+    public static final String FINISHED = "finished";
+    public static final String RESULT_KEY = "result.json";
+    public static final String START_AT_KEY = "startAt";
+    public static final String REPORT_KEY = "invariants.json";
+    private static final String OWNER_API_VERSION = "ledgerbench.io/v1alpha1";
+    private static final String OWNER_KIND = "BenchmarkRun";
+
+    private final KubernetesClient client;
+    private final String namespace;
+    private final String benchmark;
+    private final ResourceNames names;
+    private final OwnerReference owner;
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    /** ownerUid: the BenchmarkRun's uid; every ConfigMap this side creates is owned by it. */
+    public ClusterExchange(KubernetesClient client, String namespace, String benchmark, String ownerUid) {
+        this.client = client;
+        this.namespace = namespace;
+        this.benchmark = benchmark;
+        this.names = new ResourceNames(benchmark);
+        this.owner = new OwnerReferenceBuilder().withApiVersion(OWNER_API_VERSION).withKind(OWNER_KIND)
+                .withName(benchmark).withUid(ownerUid).withController(false).withBlockOwnerDeletion(true).build();
+    }
+
+    /** Pod side: connected and ready to measure. */
+    public void reportReady(int run, int podIndex) {
+        ConfigMap ready = podConfigMap(run, podIndex, Map.of(STATE_KEY, READY));
+        client.configMaps().inNamespace(namespace).resource(ready).createOr(existing -> existing.update());
+    }
+
+    /** Pod side: waits for the operator's start barrier and returns the instant every pod starts at. */
+    public Instant awaitStart(int run, Duration timeout) {
+        ConfigMap barrier = client.configMaps().inNamespace(namespace).withName(names.startBarrierConfigMap(run))
+                .waitUntilCondition(configMap -> configMap != null && configMap.getData() != null
+                        && configMap.getData().containsKey(START_AT_KEY), timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return Instant.parse(barrier.getData().get(START_AT_KEY));
+    }
+
+    /** Pod side: the measured result, stored where it outlives the pod. */
+    public void reportResult(PodResult result) {
+        ConfigMap finished = podConfigMap(result.run(), result.podIndex(),
+                Map.of(STATE_KEY, FINISHED, RESULT_KEY, write(result)));
+        client.configMaps().inNamespace(namespace).resource(finished).createOr(existing -> existing.update());
+    }
+
+    /** Verify side: the invariant check of a run. */
+    public void reportVerification(int run, InvariantReport report) {
+        ConfigMap verified = new ConfigMapBuilder()
+                .withNewMetadata().withName(names.verificationConfigMap(run)).withNamespace(namespace)
+                .withLabels(ClusterLabels.ofRun(benchmark, ClusterLabels.VERIFICATION, run))
+                .withOwnerReferences(owner).endMetadata()
+                .withData(Map.of(REPORT_KEY, write(report)))
+                .build();
+        client.configMaps().inNamespace(namespace).resource(verified).createOr(existing -> existing.update());
+    }
+
+    /** Operator side: how many pods of the run have reported ready or finished. */
+    public long podsReported(int run) {
+        return podConfigMaps(run).size();
+    }
+
+    /** Operator side: releases every pod at one instant (a little ahead, so all see it before it passes). */
+    public void releaseStart(int run, Instant startAt, OwnerReference controller) {
+        ConfigMap barrier = new ConfigMapBuilder()
+                .withNewMetadata().withName(names.startBarrierConfigMap(run)).withNamespace(namespace)
+                .withLabels(ClusterLabels.ofRun(benchmark, ClusterLabels.START_BARRIER, run))
+                .withOwnerReferences(controller).endMetadata()
+                .withData(Map.of(START_AT_KEY, startAt.toString()))
+                .build();
+        // Create only: after an operator restart the barrier already set must not move.
+        if (client.configMaps().inNamespace(namespace).withName(barrier.getMetadata().getName()).get() == null) {
+            client.configMaps().inNamespace(namespace).resource(barrier).create();
+        }
+    }
+
+    /** The finished pods' results of a run, by pod index. */
+    public List<PodResult> podResults(int run) {
+        return podConfigMaps(run).stream()
+                .filter(configMap -> FINISHED.equals(configMap.getData().get(STATE_KEY)))
+                .map(configMap -> read(configMap.getData().get(RESULT_KEY), PodResult.class))
+                .sorted(Comparator.comparingInt(PodResult::podIndex))
+                .toList();
+    }
+
+    /** The run's invariant check, once the verify pod stored it. */
+    public Optional<InvariantReport> verification(int run) {
+        ConfigMap verified = client.configMaps().inNamespace(namespace).withName(names.verificationConfigMap(run)).get();
+        return Optional.ofNullable(verified).map(configMap -> read(configMap.getData().get(REPORT_KEY), InvariantReport.class));
+    }
+
+    private List<ConfigMap> podConfigMaps(int run) {
+        return client.configMaps().inNamespace(namespace)
+                .withLabels(ClusterLabels.ofRun(benchmark, ClusterLabels.POD_RESULT, run)).list().getItems();
+    }
+
+    private ConfigMap podConfigMap(int run, int podIndex, Map<String, String> data) {
+        Map<String, String> labels = ClusterLabels.ofRun(benchmark, ClusterLabels.POD_RESULT, run);
+        labels.put(ClusterLabels.POD_INDEX, Integer.toString(podIndex));
+        return new ConfigMapBuilder()
+                .withNewMetadata().withName(names.podResultConfigMap(run, podIndex)).withNamespace(namespace)
+                .withLabels(labels).withOwnerReferences(owner).endMetadata()
+                .withData(data)
+                .build();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable " + type.getSimpleName() + " in a " + benchmark
+                    + " ConfigMap: " + e.getMessage(), e);
+        }
+    }
+}

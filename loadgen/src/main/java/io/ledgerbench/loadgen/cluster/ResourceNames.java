@@ -1,0 +1,80 @@
+package io.ledgerbench.loadgen.cluster;
+
+/**
+ * Every Kubernetes object name of one BenchmarkRun, in one place. Names are the BenchmarkRun's
+ * name (at most 45 characters, checked by the spec) plus a suffix, so each stays a valid DNS label
+ * of at most 63 characters, including the StatefulSet's controller-revision-hash label.
+ */
+public record ResourceNames(String benchmark) {
+
+    public String databaseSecret() {
+        return benchmark + "-db-credentials";
+    }
+
+    public String databaseConfig() {
+        return benchmark + "-db-config";
+    }
+
+    /** The headless Service that gives database pods stable DNS names. */
+    public String databaseHeadlessService() {
+        return benchmark + "-db";
+    }
+
+    /** The Service in front of PostgreSQL's primary (pod 0), which clients and standbys connect to. */
+    public String databasePrimaryService() {
+        return benchmark + "-db-primary";
+    }
+
+    /** TigerBeetle replica i's own ClusterIP Service: its IP is that replica's address. */
+    public String databaseReplicaService(int replica) {
+        return benchmark + "-db-" + replica + "-addr";
+    }
+
+    public String databaseStatefulSet() {
+        return benchmark + "-db";
+    }
+
+    public String databasePod(int replica) {
+        return databaseStatefulSet() + "-" + replica;
+    }
+
+    /** The BenchmarkRun manifest (seed included) the load-generator pods read. */
+    public String specConfigMap() {
+        return benchmark + "-spec";
+    }
+
+    public String loadgenServiceAccount() {
+        return benchmark + "-loadgen";
+    }
+
+    public String prepareJob(int run) {
+        return benchmark + "-r" + run + "-prepare";
+    }
+
+    public String loadJob(int run) {
+        return benchmark + "-r" + run + "-load";
+    }
+
+    public String verifyJob(int run) {
+        return benchmark + "-r" + run + "-verify";
+    }
+
+    /** Where load-generator pod {@code index} of a run reports ready and then its result. */
+    public String podResultConfigMap(int run, int index) {
+        return benchmark + "-r" + run + "-pod-" + index;
+    }
+
+    /** Created by the operator once every pod of the run is ready: it carries the common start instant. */
+    public String startBarrierConfigMap(int run) {
+        return benchmark + "-r" + run + "-start";
+    }
+
+    /** Where the verify Job writes the run's invariant check. */
+    public String verificationConfigMap(int run) {
+        return benchmark + "-r" + run + "-verified";
+    }
+
+    public String resultsConfigMap() {
+        return benchmark + "-results";
+    }
+}

@@ -1,0 +1,23 @@
+package io.ledgerbench.operator.api.v1alpha1;
+
+import java.util.Map;
+
+/**
+ * Where the benchmark ran (SPEC section 6): versions, the instance type of every node that ran a
+ * database or load-generator pod, and the storage check.
+ */
+public record ClusterEnvironment(
+        String kubernetesVersion,
+        String serverVersion,
+        String clientVersion,
+        String loadgenVersion,
+        String jvm,
+        Map<String, String> databaseNodes,
+        Map<String, String> loadgenNodes,
+        String storageCheck) {
+
+    public ClusterEnvironment {
+        databaseNodes = databaseNodes == null ? Map.of() : Map.copyOf(databaseNodes);
+        loadgenNodes = loadgenNodes == null ? Map.of() : Map.copyOf(loadgenNodes);
+    }
+}

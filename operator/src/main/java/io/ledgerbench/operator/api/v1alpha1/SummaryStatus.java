@@ -1,0 +1,13 @@
+package io.ledgerbench.operator.api.v1alpha1;
+
+import io.ledgerbench.loadgen.stats.MetricSummary;
+import java.util.List;
+
+/** Statistics over all runs (mean, stddev, CV, 95 % CI) and the verdict: valid, and every warning. */
+public record SummaryStatus(MetricSummary throughput, MetricSummary p99Ms, MetricSummary errorRate,
+                            boolean invariantsOk, boolean valid, List<String> warnings) {
+
+    public SummaryStatus {
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+}

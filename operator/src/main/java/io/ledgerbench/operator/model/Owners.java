@@ -1,0 +1,37 @@
+package io.ledgerbench.operator.model;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.ledgerbench.operator.api.v1alpha1.BenchmarkRun;
+import java.util.Map;
+
+/** Metadata of an object the operator owns: name, namespace, labels and the controller reference to its BenchmarkRun. */
+public final class Owners {
+
+    private Owners() {
+    }
+
+    /** The reference that makes Kubernetes delete the object with the BenchmarkRun. */
+    public static OwnerReference controllerReference(BenchmarkRun owner) {
+        return new OwnerReferenceBuilder()
+                .withApiVersion(HasMetadata.getApiVersion(BenchmarkRun.class))
+                .withKind(HasMetadata.getKind(BenchmarkRun.class))
+                .withName(owner.getMetadata().getName())
+                .withUid(owner.getMetadata().getUid())
+                .withController(true)
+                .withBlockOwnerDeletion(true)
+                .build();
+    }
+
+    public static ObjectMeta metadata(BenchmarkRun owner, String name, Map<String, String> labels) {
+        return new ObjectMetaBuilder()
+                .withName(name)
+                .withNamespace(owner.getMetadata().getNamespace())
+                .withLabels(labels)
+                .withOwnerReferences(controllerReference(owner))
+                .build();
+    }
+}

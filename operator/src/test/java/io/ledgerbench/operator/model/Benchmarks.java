@@ -1,0 +1,38 @@
+package io.ledgerbench.operator.model;
+
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.ledgerbench.operator.api.v1alpha1.BenchmarkRun;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** BenchmarkRuns for model tests: the shipped examples as the API server would hand them to the operator. */
+final class Benchmarks {
+
+    static final String NAMESPACE = "bench";
+    static final String UID = "6f1c1b3e-2a4d-4f7e-9c1a-0d9e8b7a6c5f";
+
+    private Benchmarks() {
+    }
+
+    static BenchmarkRun example(String file) {
+        try {
+            BenchmarkRun run = Serialization.unmarshal(Files.readString(Path.of("../manifests/examples", file)),
+                    BenchmarkRun.class);
+            run.getMetadata().setNamespace(NAMESPACE);
+            run.getMetadata().setUid(UID);
+            return run;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static BenchmarkRun postgres() {
+        return example("postgres-3node.yaml");
+    }
+
+    static BenchmarkRun tigerbeetle() {
+        return example("tigerbeetle-3node.yaml");
+    }
+}

@@ -1,0 +1,81 @@
+package io.ledgerbench.operator.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import org.junit.jupiter.api.Test;
+
+class LoadgenJobsTest {
+
+    private static Container loadgen(Job job) {
+        return job.getSpec().getTemplate().getSpec().getContainers().getFirst();
+    }
+
+    @Test
+    void theLoadJobIsIndexedWithOnePodPerParallelism() {
+        Job job = LoadgenJobs.load(Benchmarks.postgres(), 2);
+        assertThat(job.getMetadata().getName()).isEqualTo("pg-fair-medium-r2-load");
+        assertThat(job.getSpec().getCompletionMode()).isEqualTo("Indexed");
+        assertThat(job.getSpec().getCompletions()).isEqualTo(3);
+        assertThat(job.getSpec().getParallelism()).isEqualTo(3);
+        assertThat(job.getSpec().getBackoffLimit()).isZero();
+        assertThat(job.getSpec().getTemplate().getSpec().getRestartPolicy()).isEqualTo("Never");
+    }
+
+    @Test
+    void podsRunTheLoadgenRunCommandForTheirRunAgainstThePrimary() {
+        assertThat(loadgen(LoadgenJobs.load(Benchmarks.postgres(), 2)).getArgs()).containsExactly(
+                "run", "/etc/ledgerbench/spec/benchmark.yaml",
+                "--postgres-url", "postgresql://postgres@pg-fair-medium-db-primary.bench.svc:5432/ledgerbench",
+                "--cluster-run", "2");
+    }
+
+    @Test
+    void prepareAndVerifyAreSinglePodJobs() {
+        Job prepare = LoadgenJobs.prepare(Benchmarks.postgres(), 1);
+        Job verify = LoadgenJobs.verify(Benchmarks.postgres(), 1);
+        assertThat(prepare.getSpec().getCompletions()).isEqualTo(1);
+        assertThat(loadgen(prepare).getArgs()).startsWith("prepare");
+        assertThat(loadgen(verify).getArgs()).startsWith("verify").endsWith("--cluster-run", "1");
+        assertThat(verify.getSpec().getBackoffLimit()).isZero();
+    }
+
+    @Test
+    void podsReadTheSpecConfigMapAndThePasswordSecret() {
+        Job job = LoadgenJobs.load(Benchmarks.postgres(), 1);
+        var pod = job.getSpec().getTemplate().getSpec();
+        assertThat(pod.getVolumes()).anySatisfy(volume ->
+                assertThat(volume.getConfigMap().getName()).isEqualTo("pg-fair-medium-spec"));
+        assertThat(loadgen(job).getEnv()).anySatisfy(variable -> {
+            assertThat(variable.getName()).isEqualTo("PGPASSWORD");
+            assertThat(variable.getValueFrom().getSecretKeyRef().getName()).isEqualTo("pg-fair-medium-db-credentials");
+        });
+        assertThat(pod.getServiceAccountName()).isEqualTo("pg-fair-medium-loadgen");
+        assertThat(pod.getNodeSelector()).containsEntry("ledgerbench.io/node-group", "loadgen");
+    }
+
+    @Test
+    void podsRunLockedDown() {
+        var security = loadgen(LoadgenJobs.load(Benchmarks.postgres(), 1)).getSecurityContext();
+        assertThat(security.getRunAsNonRoot()).isTrue();
+        assertThat(security.getReadOnlyRootFilesystem()).isTrue();
+        assertThat(security.getCapabilities().getDrop()).containsExactly("ALL");
+    }
+
+    @Test
+    void jobsAreValidOwnedObjectsLabelledWithTheirRun() {
+        for (Job job : new Job[] {LoadgenJobs.prepare(Benchmarks.tigerbeetle(), 3),
+                LoadgenJobs.load(Benchmarks.tigerbeetle(), 3), LoadgenJobs.verify(Benchmarks.tigerbeetle(), 3)}) {
+            ValidKubernetesObjects.assertValidOwnedObject(job);
+            assertThat(job.getMetadata().getLabels()).containsEntry("ledgerbench.io/run", "3");
+            assertThat(job.getSpec().getTemplate().getMetadata().getLabels()).containsEntry("ledgerbench.io/run", "3");
+        }
+    }
+
+    @Test
+    void tigerbeetlePodsGetNoPostgresPassword() {
+        assertThat(loadgen(LoadgenJobs.load(Benchmarks.tigerbeetle(), 1)).getEnv())
+                .noneMatch(variable -> variable.getName().equals("PGPASSWORD"));
+    }
+}
