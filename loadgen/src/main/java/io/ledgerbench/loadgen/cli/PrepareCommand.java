@@ -23,7 +23,8 @@ final class PrepareCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--postgres-url", paramLabel = "URL", required = true,
-            description = "The PostgreSQL to prepare: " + PostgresEndpoint.URL_FORMAT)
+            description = "The PostgreSQL to prepare: " + PostgresEndpoint.URL_FORMAT
+                    + " (without a password in the URL, PGPASSWORD is used)")
     String postgresUrl;
 
     @Spec
@@ -34,7 +35,8 @@ final class PrepareCommand implements Callable<Integer> {
         PrintWriter err = command.commandLine().getErr();
         PostgresEndpoint endpoint;
         try {
-            endpoint = PostgresEndpoint.parse(postgresUrl);
+            endpoint = PostgresEndpoint.parse(postgresUrl)
+                    .withPasswordFallback(System.getenv(PostgresEndpoint.PASSWORD_ENVIRONMENT));
         } catch (IllegalArgumentException e) {
             err.println("error: --postgres-url: " + e.getMessage());
             return LoadgenCommand.EXIT_BAD_INPUT;

@@ -33,7 +33,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--postgres-url", paramLabel = "URL",
             description = "Use this PostgreSQL instead of an embedded one: " + PostgresEndpoint.URL_FORMAT
-                    + ". The database (default ledgerbench) is dropped and recreated for every run.")
+                    + " (without a password in the URL, PGPASSWORD is used). The database (default ledgerbench) is"
+                    + " dropped and recreated for every run.")
     String postgresUrl;
 
     @Option(names = "--results-dir", paramLabel = "DIR", defaultValue = "results",
@@ -65,7 +66,8 @@ final class RunCommand implements Callable<Integer> {
         }
         Optional<PostgresEndpoint> external;
         try {
-            external = Optional.ofNullable(postgresUrl).map(PostgresEndpoint::parse);
+            external = Optional.ofNullable(postgresUrl).map(PostgresEndpoint::parse)
+                    .map(endpoint -> endpoint.withPasswordFallback(System.getenv(PostgresEndpoint.PASSWORD_ENVIRONMENT)));
         } catch (IllegalArgumentException e) {
             err.println("error: --postgres-url: " + e.getMessage());
             return LoadgenCommand.EXIT_BAD_INPUT;

@@ -14,6 +14,8 @@ public record PostgresEndpoint(String host, int port, String user, String passwo
     public static final String DEFAULT_DATABASE = "ledgerbench";
     public static final String MAINTENANCE_DATABASE = "postgres";
     public static final String URL_FORMAT = "postgresql://USER[:PASSWORD]@HOST[:PORT][/DATABASE]";
+    /** The environment variable read for a password the URL leaves out, as libpq does. */
+    public static final String PASSWORD_ENVIRONMENT = "PGPASSWORD";
 
     /** Parses postgresql://user:password@host:port/database (jdbc: prefix allowed); throws IllegalArgumentException with the accepted form. */
     public static PostgresEndpoint parse(String url) {
@@ -41,6 +43,15 @@ public record PostgresEndpoint(String host, int port, String user, String passwo
                     + " it is dropped and recreated for every run; name another one (default " + DEFAULT_DATABASE + ")");
         }
         return new PostgresEndpoint(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), user, password, database);
+    }
+
+    /**
+     * This endpoint with the password libpq would use when the URL names none: PGPASSWORD's value
+     * (load-generator pods receive the generated password that way, never on the command line).
+     */
+    public PostgresEndpoint withPasswordFallback(String pgpassword) {
+        return password.isEmpty() && pgpassword != null && !pgpassword.isEmpty()
+                ? new PostgresEndpoint(host, port, user, pgpassword, database) : this;
     }
 
     public String jdbcUrl(String databaseName) {
