@@ -32,6 +32,16 @@ public final class BatchSizeHistograms {
         return HistogramCodec.encode(histogram);
     }
 
+    /** The portable form, or null when no batch was sent (drivers that send one transfer per request). */
+    public static String encodeUnlessEmpty(Histogram histogram) {
+        return histogram.getTotalCount() == 0 ? null : encode(histogram);
+    }
+
+    /** The histogram encoded by {@link #encodeUnlessEmpty}: empty for null. */
+    public static Histogram decodeOrEmpty(String encoded) {
+        return encoded == null ? newHistogram() : decode(encoded);
+    }
+
     /** The histogram encoded by {@link #encode}. */
     public static Histogram decode(String encoded) {
         return HistogramCodec.decode(encoded, 1, "batch-size");

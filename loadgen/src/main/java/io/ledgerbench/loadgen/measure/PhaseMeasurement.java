@@ -1,5 +1,6 @@
 package io.ledgerbench.loadgen.measure;
 
+import java.util.List;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -9,4 +10,12 @@ import org.HdrHistogram.Histogram;
  * (empty for drivers that send one transfer per request).
  */
 public record PhaseMeasurement(PhaseCounts counts, Histogram latency, Histogram serviceTime, Histogram batchSizes) {
+
+    /** What two pods measured in the same phase: counts added, histograms added (never percentiles averaged). */
+    public PhaseMeasurement plus(PhaseMeasurement other) {
+        return new PhaseMeasurement(counts.plus(other.counts),
+                LatencyHistograms.merge(List.of(latency, other.latency)),
+                LatencyHistograms.merge(List.of(serviceTime, other.serviceTime)),
+                BatchSizeHistograms.merge(List.of(batchSizes, other.batchSizes)));
+    }
 }

@@ -1,5 +1,7 @@
 package io.ledgerbench.loadgen.measure;
 
+import java.util.List;
+
 /**
  * Everything one pod measured in one run: both phases, the measurement window (from the
  * measurement start to the later of its planned end and the last measured answer), the
@@ -11,6 +13,32 @@ public record RunMeasurement(
         long measurementWindowNanos,
         long[] answeredPerSecond,
         double clientCpuMax) {
+
+    /**
+     * One run's measurement from all its pods: both phases added, the window of the longest pod
+     * (they start at one barrier instant), the timelines added second by second, and the busiest
+     * pod's CPU (a saturated client anywhere taints the result).
+     */
+    public static RunMeasurement merge(List<RunMeasurement> pods) {
+        if (pods.isEmpty()) {
+            throw new IllegalArgumentException("a run needs at least one pod's measurement");
+        }
+        PhaseMeasurement warmup = pods.getFirst().warmup();
+        PhaseMeasurement measurement = pods.getFirst().measurement();
+        for (RunMeasurement pod : pods.subList(1, pods.size())) {
+            warmup = warmup.plus(pod.warmup());
+            measurement = measurement.plus(pod.measurement());
+        }
+        long[] answeredPerSecond = new long[pods.stream().mapToInt(pod -> pod.answeredPerSecond().length).max().orElseThrow()];
+        for (RunMeasurement pod : pods) {
+            for (int second = 0; second < pod.answeredPerSecond().length; second++) {
+                answeredPerSecond[second] += pod.answeredPerSecond()[second];
+            }
+        }
+        return new RunMeasurement(warmup, measurement,
+                pods.stream().mapToLong(RunMeasurement::measurementWindowNanos).max().orElseThrow(), answeredPerSecond,
+                pods.stream().mapToDouble(RunMeasurement::clientCpuMax).max().orElseThrow());
+    }
 
     /** Completed transfers of both phases: what the database must hold afterwards. */
     public long completedInAllPhases() {

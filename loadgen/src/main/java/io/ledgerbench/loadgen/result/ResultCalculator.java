@@ -13,7 +13,6 @@ import io.ledgerbench.loadgen.stats.SampleStatistics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 import org.HdrHistogram.Histogram;
 
@@ -73,7 +72,7 @@ public final class ResultCalculator {
                 measurement.answeredPerSecond(),
                 LatencyHistograms.encode(measurement.measurement().latency()),
                 LatencyHistograms.encode(measurement.measurement().serviceTime()),
-                batchSizes.getTotalCount() == 0 ? null : BatchSizeHistograms.encode(batchSizes),
+                BatchSizeHistograms.encodeUnlessEmpty(batchSizes),
                 environment, spec);
     }
 
@@ -117,7 +116,7 @@ public final class ResultCalculator {
                 LatencySummary.of(pooled(runs, RunResult::latencyHistogram)),
                 LatencySummary.of(pooled(runs, RunResult::serviceTimeHistogram)),
                 BatchSizeSummary.of(BatchSizeHistograms.merge(runs.stream().map(RunResult::batchSizeHistogram)
-                        .filter(Objects::nonNull).map(BatchSizeHistograms::decode).toList())),
+                        .map(BatchSizeHistograms::decodeOrEmpty).toList())),
                 invariantsOk, valid, warnings, first.environment(), spec);
     }
 
