@@ -1,14 +1,13 @@
 package io.ledgerbench.loadgen.cluster;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ledgerbench.loadgen.driver.InvariantReport;
+import io.ledgerbench.loadgen.result.ResultsWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -41,8 +40,7 @@ public final class ClusterExchange {
     private final String benchmark;
     private final ResourceNames names;
     private final OwnerReference owner;
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final ObjectMapper json = ResultsWriter.json();
 
     /** ownerUid: the BenchmarkRun's uid; every ConfigMap this side creates is owned by it. */
     public ClusterExchange(KubernetesClient client, String namespace, String benchmark, String ownerUid) {

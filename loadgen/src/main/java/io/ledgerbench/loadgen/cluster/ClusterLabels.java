@@ -23,7 +23,6 @@ public final class ClusterLabels {
     public static final String POD_RESULT = "pod-result";
     public static final String START_BARRIER = "start-barrier";
     public static final String VERIFICATION = "verification";
-    public static final String RESULTS = "results";
     public static final String CONFIG = "config";
 
     private ClusterLabels() {

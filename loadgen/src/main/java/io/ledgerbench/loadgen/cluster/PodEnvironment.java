@@ -7,7 +7,6 @@ public final class PodEnvironment {
     /** The BenchmarkRun's uid: ConfigMaps a pod creates are owned by it, so deleting the BenchmarkRun deletes them. */
     public static final String OWNER_UID = "LEDGERBENCH_OWNER_UID";
     public static final String NODE_NAME = "LEDGERBENCH_NODE_NAME";
-    public static final String JOB_COMPLETION_INDEX = "JOB_COMPLETION_INDEX";
 
     private PodEnvironment() {
     }

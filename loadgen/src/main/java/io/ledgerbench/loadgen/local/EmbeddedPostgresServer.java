@@ -34,16 +34,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(true)
                     .setPGStartupWait(Duration.ofSeconds(60));
-            serverConfig(spec).forEach(builder::setServerConfig);
+            PostgresServerSettings.singleNode(spec).forEach(builder::setServerConfig);
             return new EmbeddedPostgresServer(builder.start(), dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL: " + e.getMessage(), e);
         }
-    }
-
-    /** The server settings for a spec (a single node: no replication settings apply). */
-    static Map<String, String> serverConfig(BenchmarkRunSpec spec) {
-        return PostgresServerSettings.singleNode(spec);
     }
 
     /** Where to reach it, for the benchmark database. */

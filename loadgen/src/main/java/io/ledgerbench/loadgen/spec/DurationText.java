@@ -11,10 +11,10 @@ public final class DurationText {
     /** Human description of the accepted spelling, for error messages. */
     public static final String ACCEPTED = "a whole number followed by ms, s, m or h (e.g. 500ms, 90s, 5m, 1h)";
 
-    /** The same rule as a schema pattern (the CRD refuses other spellings before the operator sees them). */
-    public static final String SCHEMA_PATTERN = "^\\d{1,9}(ms|s|m|h)$";
+    /** The rule as a regular expression; the CRD schema uses it too, so the API server refuses other spellings. */
+    public static final String SCHEMA_PATTERN = "^(\\d{1,9})(ms|s|m|h)$";
 
-    private static final Pattern FORMAT = Pattern.compile("^(\\d{1,9})(ms|s|m|h)$");
+    private static final Pattern FORMAT = Pattern.compile(SCHEMA_PATTERN);
 
     private DurationText() {
     }

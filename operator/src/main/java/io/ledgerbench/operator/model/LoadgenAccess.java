@@ -1,5 +1,6 @@
 package io.ledgerbench.operator.model;
 
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
@@ -42,7 +43,7 @@ public final class LoadgenAccess {
                 .build();
     }
 
-    private static io.fabric8.kubernetes.api.model.ObjectMeta metadata(BenchmarkRun owner) {
+    private static ObjectMeta metadata(BenchmarkRun owner) {
         String benchmark = owner.getMetadata().getName();
         return Owners.metadata(owner, new ResourceNames(benchmark).loadgenServiceAccount(),
                 ClusterLabels.of(benchmark, ClusterLabels.LOADGEN));

@@ -12,14 +12,16 @@ import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
 import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
+import io.ledgerbench.loadgen.spec.SpecValidator;
 
 /** The BenchmarkRun custom resource; its spec is loadgen's spec type, so the two can never disagree. */
 @Group("ledgerbench.io")
 @Version("v1alpha1")
 @Plural("benchmarkruns")
 @ShortNames("br")
-// The name prefixes every object of the run; 45 keeps them within 63 (SpecValidator.MAX_NAME_LENGTH).
-@ValidationRule(value = "self.metadata.name.size() <= 45", message = "metadata.name must be at most 45 characters")
+// The name prefixes every object of the run; SpecValidator's limit keeps them within 63 characters.
+@ValidationRule(value = "self.metadata.name.size() <= " + SpecValidator.MAX_NAME_LENGTH,
+        message = "metadata.name must be at most " + SpecValidator.MAX_NAME_LENGTH + " characters")
 @AdditionalPrinterColumn(name = "Engine", jsonPath = ".spec.database.engine", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Mode", jsonPath = ".spec.workload.mode", type = Type.STRING)
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = Type.STRING)

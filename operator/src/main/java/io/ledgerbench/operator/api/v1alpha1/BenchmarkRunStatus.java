@@ -32,29 +32,6 @@ public class BenchmarkRunStatus {
     private Boolean valid;
     private String resultsConfigMap;
 
-    /** A deep enough copy to change without touching the cached resource. */
-    public BenchmarkRunStatus copy() {
-        BenchmarkRunStatus copy = new BenchmarkRunStatus();
-        copy.phase = phase;
-        copy.phaseStartedAt = phaseStartedAt;
-        copy.run = run;
-        copy.progress = progress;
-        copy.reason = reason;
-        copy.message = message;
-        copy.queuedBehind = queuedBehind;
-        copy.seed = seed;
-        copy.observedGeneration = observedGeneration;
-        copy.conditions = new ArrayList<>(conditions);
-        copy.environment = environment;
-        copy.runs = new ArrayList<>(runs);
-        copy.summary = summary;
-        copy.throughput = throughput;
-        copy.p99Ms = p99Ms;
-        copy.valid = valid;
-        copy.resultsConfigMap = resultsConfigMap;
-        return copy;
-    }
-
     public BenchmarkPhase getPhase() {
         return phase;
     }

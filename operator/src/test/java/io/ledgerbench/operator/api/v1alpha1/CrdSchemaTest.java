@@ -94,9 +94,9 @@ class CrdSchemaTest {
 
     @Test
     void durationsMustFollowTheDurationSpelling() {
-        assertThat(at("spec.workload.warmup").getPattern()).isEqualTo("^\\d{1,9}(ms|s|m|h)$");
-        assertThat(at("spec.workload.duration").getPattern()).isEqualTo("^\\d{1,9}(ms|s|m|h)$");
-        assertThat(at("spec.database.postgresql.batchLinger").getPattern()).isEqualTo("^\\d{1,9}(ms|s|m|h)$");
+        assertThat(at("spec.workload.warmup").getPattern()).isEqualTo("^(\\d{1,9})(ms|s|m|h)$");
+        assertThat(at("spec.workload.duration").getPattern()).isEqualTo("^(\\d{1,9})(ms|s|m|h)$");
+        assertThat(at("spec.database.postgresql.batchLinger").getPattern()).isEqualTo("^(\\d{1,9})(ms|s|m|h)$");
     }
 
     @Test
