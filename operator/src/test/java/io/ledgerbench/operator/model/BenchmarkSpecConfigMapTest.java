@@ -16,13 +16,4 @@ class BenchmarkSpecConfigMapTest {
         assertThat(manifest.spec()).isEqualTo(Benchmarks.postgres().getSpec().withSeed(42L));
         ValidKubernetesObjects.assertValidOwnedObject(configMap);
     }
-
-    @Test
-    void theSecretHoldsAGeneratedPassword() {
-        String password = DatabaseSecret.generatePassword(new java.security.SecureRandom());
-        assertThat(password).hasSize(32).matches("[0-9a-f]+");
-        var secret = DatabaseSecret.build(Benchmarks.postgres(), password);
-        assertThat(secret.getStringData()).containsEntry(DatabaseSecret.PASSWORD_KEY, password);
-        ValidKubernetesObjects.assertValidOwnedObject(secret);
-    }
 }

@@ -3,6 +3,7 @@ package io.ledgerbench.operator.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DatabaseConfigTest {
@@ -30,10 +31,15 @@ class DatabaseConfigTest {
     }
 
     @Test
-    void everyConnectionAuthenticates() {
+    void everyNetworkConnectionAuthenticatesWithScram() {
         ConfigMap config = DatabaseConfig.postgres(Benchmarks.postgres());
-        assertThat(config.getData().get(DatabaseConfig.PG_HBA_CONF)).contains("host        all          all          all    scram-sha-256")
-                .doesNotContain("host        all          all          all    trust");
+        List<String[]> hostRules = config.getData().get(DatabaseConfig.PG_HBA_CONF).lines()
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .map(line -> line.trim().split("\\s+"))
+                .filter(fields -> fields[0].startsWith("host"))
+                .toList();
+        assertThat(hostRules).extracting(fields -> fields[1]).containsExactlyInAnyOrder("all", "replication");
+        assertThat(hostRules).allSatisfy(fields -> assertThat(fields[fields.length - 1]).isEqualTo("scram-sha-256"));
         ValidKubernetesObjects.assertValidOwnedObject(config);
     }
 
@@ -44,5 +50,13 @@ class DatabaseConfigTest {
         assertThat(config.getData().get(DatabaseConfig.FORMAT_SCRIPT))
                 .contains("/tigerbeetle format --cluster=\"$CLUSTER_ID\"").contains("if [ ! -f \"$file\" ]");
         assertThat(config.getData().get(DatabaseConfig.START_SCRIPT)).contains("/tigerbeetle start --addresses=\"$ADDRESSES\"");
+    }
+
+    @Test
+    void tigerbeetleStartsWithProductionFlagsOnly() {
+        // --development would turn direct I/O off, and direct I/O is part of what is measured.
+        ConfigMap config = DatabaseConfig.tigerbeetle(Benchmarks.tigerbeetle(), 1);
+        assertThat(config.getData().values()).noneMatch(script -> script.contains("--development"));
+        assertThat(config.getData().get(DatabaseConfig.START_SCRIPT)).containsOnlyOnce("/tigerbeetle start ");
     }
 }

@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodAffinityTerm;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.ledgerbench.loadgen.spec.StorageSpec;
 import io.ledgerbench.loadgen.spec.StorageType;
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkRun;
@@ -127,10 +126,10 @@ class DatabaseStatefulSetsTest {
     }
 
     @Test
-    void tigerbeetleFormatsInAnInitContainerAndStartsWithProductionFlags() {
+    void tigerbeetleFormatsInAnInitContainerBeforeItStarts() {
         StatefulSet set = DatabaseStatefulSets.tigerbeetle(Benchmarks.tigerbeetle(), "hash", ADDRESSES);
         assertThat(initContainer(set, "format").getCommand()).containsExactly("sh", "/etc/ledgerbench/format.sh");
-        assertThat(Serialization.asYaml(set)).doesNotContain("--development");
+        assertThat(container(set, "tigerbeetle").getCommand()).containsExactly("sh", "/etc/ledgerbench/start.sh");
         assertThat(container(set, "tigerbeetle").getReadinessProbe().getTcpSocket().getPort().getIntVal())
                 .isEqualTo(3000);
         ValidKubernetesObjects.assertValidOwnedObject(set);
