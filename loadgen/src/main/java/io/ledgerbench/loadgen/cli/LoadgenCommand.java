@@ -1,5 +1,8 @@
 package io.ledgerbench.loadgen.cli;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,28 +10,46 @@ import picocli.CommandLine.Command;
 @Command(name = "loadgen", mixinStandardHelpOptions = true,
         versionProvider = LoadgenCommand.Version.class,
         description = "ledgerbench load generator: TigerBeetle vs PostgreSQL on money transfers.",
-        subcommands = {RunCommand.class, PrepareCommand.class, ValidateCommand.class},
+        subcommands = {RunCommand.class, PrepareCommand.class, VerifyCommand.class, ValidateCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the benchmark finished and its result is valid",
             "1:the benchmark finished but its result is invalid (invariant violated or error rate too high)",
             "2:the BenchmarkRun file or an option is wrong; nothing was started",
-            "3:the database could not be reached or set up"})
+            "3:the database could not be reached or set up",
+            "4:a cluster run could not go on (Kubernetes API unreachable, start barrier not released, results missing)"})
 public final class LoadgenCommand {
 
     public static final int EXIT_VALID = 0;
     public static final int EXIT_INVALID_RESULT = 1;
     public static final int EXIT_BAD_INPUT = 2;
     public static final int EXIT_DATABASE = 3;
+    public static final int EXIT_CLUSTER = 4;
+
+    private final Supplier<KubernetesClient> kubernetes;
+
+    private LoadgenCommand(Supplier<KubernetesClient> kubernetes) {
+        this.kubernetes = kubernetes;
+    }
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
-    /** The configured command line (tests execute it in-process). */
+    /** The configured command line; in a pod, the Kubernetes client configures itself from the service account. */
     public static CommandLine commandLine() {
+        return commandLine(() -> new KubernetesClientBuilder().build());
+    }
+
+    /** The command line with the Kubernetes client the cluster subcommands use (tests pass a mock server's). */
+    public static CommandLine commandLine(Supplier<KubernetesClient> kubernetes) {
         // picocli's exit code for a wrong option or missing argument is already 2 (EXIT_BAD_INPUT).
-        return new CommandLine(new LoadgenCommand());
+        return new CommandLine(new LoadgenCommand(kubernetes));
+    }
+
+    /** A client for the cluster subcommands; the caller closes it. */
+    KubernetesClient kubernetes() {
+        return kubernetes.get();
     }
 
     /** Prints the build's version. */

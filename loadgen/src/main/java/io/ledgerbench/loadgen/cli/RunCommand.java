@@ -1,6 +1,15 @@
 package io.ledgerbench.loadgen.cli;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.ledgerbench.loadgen.cluster.ClusterExchange;
+import io.ledgerbench.loadgen.cluster.ClusterRunException;
+import io.ledgerbench.loadgen.cluster.PodRun;
 import io.ledgerbench.loadgen.driver.postgres.DatabaseUnavailableException;
+import io.ledgerbench.loadgen.driver.postgres.PostgresLedgerDatabase;
+import io.ledgerbench.loadgen.schedule.RunExecutor;
+import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
+import io.ledgerbench.loadgen.spec.EngineType;
 import io.ledgerbench.loadgen.driver.postgres.PostgresEndpoint;
 import io.ledgerbench.loadgen.local.LocalRunner;
 import io.ledgerbench.loadgen.local.UnsupportedLocallyException;
@@ -20,12 +29,19 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** `loadgen run FILE`: runs a BenchmarkRun locally, on an embedded PostgreSQL or an existing one. */
-@Command(name = "run", description = "Run a BenchmarkRun locally and write results/NAME/ and results/comparison.csv.")
+/**
+ * `loadgen run FILE`: runs a BenchmarkRun locally, on an embedded PostgreSQL or an existing one;
+ * with --cluster-run, runs one load-generator pod's share of one run in Kubernetes.
+ */
+@Command(name = "run", description = {
+    "Run a BenchmarkRun locally and write results/NAME/ and results/comparison.csv.",
+    "With --cluster-run: run this pod's share of one run of a BenchmarkRun in Kubernetes (the operator's load Job)."})
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "BenchmarkRun YAML file")
@@ -53,6 +69,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Print stack traces of unexpected errors")
     boolean debug;
 
+    @Mixin
+    ClusterOptions cluster;
+
+    @ParentCommand
+    LoadgenCommand parent;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
 
@@ -75,6 +97,9 @@ final class RunCommand implements Callable<Integer> {
         BenchmarkRunManifest manifest;
         try {
             manifest = new SpecLoader().load(file);
+            if (cluster.inCluster()) {
+                return runInCluster(manifest, external, interval.get(), err);
+            }
             LocalRunner.checkSupported(manifest.spec());
         } catch (InvalidSpecException e) {
             err.println("error: " + e.getMessage());
@@ -101,6 +126,38 @@ final class RunCommand implements Callable<Integer> {
                 e.printStackTrace(err);
             }
             return LoadgenCommand.EXIT_DATABASE;
+        }
+    }
+
+    private int runInCluster(BenchmarkRunManifest manifest, Optional<PostgresEndpoint> endpoint, Duration interval,
+                             PrintWriter err) throws InterruptedException {
+        BenchmarkRunSpec spec = manifest.spec();
+        Optional<String> problem = cluster.problem(spec);
+        if (problem.isPresent()) {
+            err.println("error: " + problem.get());
+            return LoadgenCommand.EXIT_BAD_INPUT;
+        }
+        if (spec.database().engine() != EngineType.POSTGRESQL || endpoint.isEmpty()) {
+            err.println("error: --cluster-run needs --postgres-url and spec.database.engine postgresql"
+                    + " (the TigerBeetle driver is not built yet)");
+            return LoadgenCommand.EXIT_BAD_INPUT;
+        }
+        LoadgenMetrics metrics = new LoadgenMetrics(spec.database().engine().specValue(), "pod-" + cluster.podIndex);
+        PrintStream out = new PrintStream(System.out, true);
+        try (MetricsServer server = startMetrics(metrics, err);
+             KubernetesClient kubernetes = parent.kubernetes();
+             PostgresLedgerDatabase database = new PostgresLedgerDatabase(endpoint.get(), spec.database().postgresql())) {
+            ClusterExchange exchange = new ClusterExchange(kubernetes, cluster.namespace, manifest.name(), cluster.ownerUid);
+            PodRun podRun = new PodRun(exchange, new RunExecutor(interval, RunExecutor.DEFAULT_DRAIN_TIMEOUT), out,
+                    cluster.startTimeoutDuration().orElseThrow());
+            podRun.run(spec, cluster.run, cluster.podIndex, cluster.nodeName, database, metrics.forRun(cluster.run));
+            return LoadgenCommand.EXIT_VALID;
+        } catch (DatabaseUnavailableException e) {
+            err.println("error: " + e.getMessage());
+            return LoadgenCommand.EXIT_DATABASE;
+        } catch (ClusterRunException | KubernetesClientException e) {
+            err.println("error: " + e.getMessage());
+            return LoadgenCommand.EXIT_CLUSTER;
         }
     }
 

@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.ledgerbench.loadgen.driver.InvariantReport;
 import io.ledgerbench.loadgen.result.ResultsWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +30,7 @@ public final class ClusterExchange {
     public static final String FINISHED = "finished";
     public static final String RESULT_KEY = "result.json";
     public static final String START_AT_KEY = "startAt";
-    public static final String REPORT_KEY = "invariants.json";
+    public static final String VERIFICATION_KEY = "verification.json";
     private static final String OWNER_API_VERSION = "ledgerbench.io/v1alpha1";
     private static final String OWNER_KIND = "BenchmarkRun";
 
@@ -73,13 +72,13 @@ public final class ClusterExchange {
         client.configMaps().inNamespace(namespace).resource(finished).createOr(existing -> existing.update());
     }
 
-    /** Verify side: the invariant check of a run. */
-    public void reportVerification(int run, InvariantReport report) {
+    /** Verify side: the invariant check of a run and the environment it was measured in. */
+    public void reportVerification(int run, RunVerification verification) {
         ConfigMap verified = new ConfigMapBuilder()
                 .withNewMetadata().withName(names.verificationConfigMap(run)).withNamespace(namespace)
                 .withLabels(ClusterLabels.ofRun(benchmark, ClusterLabels.VERIFICATION, run))
                 .withOwnerReferences(owner).endMetadata()
-                .withData(Map.of(REPORT_KEY, write(report)))
+                .withData(Map.of(VERIFICATION_KEY, write(verification)))
                 .build();
         client.configMaps().inNamespace(namespace).resource(verified).createOr(existing -> existing.update());
     }
@@ -98,9 +97,14 @@ public final class ClusterExchange {
                 .withData(Map.of(START_AT_KEY, startAt.toString()))
                 .build();
         // Create only: after an operator restart the barrier already set must not move.
-        if (client.configMaps().inNamespace(namespace).withName(barrier.getMetadata().getName()).get() == null) {
+        if (!startReleased(run)) {
             client.configMaps().inNamespace(namespace).resource(barrier).create();
         }
+    }
+
+    /** Whether the operator has released the run's start barrier. */
+    public boolean startReleased(int run) {
+        return client.configMaps().inNamespace(namespace).withName(names.startBarrierConfigMap(run)).get() != null;
     }
 
     /** The finished pods' results of a run, by pod index. */
@@ -113,9 +117,10 @@ public final class ClusterExchange {
     }
 
     /** The run's invariant check, once the verify pod stored it. */
-    public Optional<InvariantReport> verification(int run) {
+    public Optional<RunVerification> verification(int run) {
         ConfigMap verified = client.configMaps().inNamespace(namespace).withName(names.verificationConfigMap(run)).get();
-        return Optional.ofNullable(verified).map(configMap -> read(configMap.getData().get(REPORT_KEY), InvariantReport.class));
+        return Optional.ofNullable(verified)
+                .map(configMap -> read(configMap.getData().get(VERIFICATION_KEY), RunVerification.class));
     }
 
     private List<ConfigMap> podConfigMaps(int run) {

@@ -24,6 +24,7 @@ public final class ClusterLabels {
     public static final String START_BARRIER = "start-barrier";
     public static final String VERIFICATION = "verification";
     public static final String CONFIG = "config";
+    public static final String RESULTS = "results";
 
     private ClusterLabels() {
     }

@@ -5,13 +5,13 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /** Prints one progress line per report: run, phase, time in phase, current TPS, p99 so far, outcomes. */
-final class ConsoleProgress implements ProgressListener {
+public final class ConsoleProgress implements ProgressListener {
 
     private final PrintStream out;
     private final int run;
     private final int runs;
 
-    ConsoleProgress(PrintStream out, int run, int runs) {
+    public ConsoleProgress(PrintStream out, int run, int runs) {
         this.out = out;
         this.run = run;
         this.runs = runs;

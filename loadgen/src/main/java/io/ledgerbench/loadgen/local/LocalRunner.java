@@ -9,8 +9,6 @@ import io.ledgerbench.loadgen.measure.RunMeasurement;
 import io.ledgerbench.loadgen.measure.RunRecorder;
 import io.ledgerbench.loadgen.metrics.LoadgenMetrics;
 import io.ledgerbench.loadgen.result.AggregateResult;
-import io.ledgerbench.loadgen.result.BuildVersions;
-import io.ledgerbench.loadgen.result.DurabilityAssessment;
 import io.ledgerbench.loadgen.result.Environment;
 import io.ledgerbench.loadgen.result.ResultCalculator;
 import io.ledgerbench.loadgen.result.ResultsReport;
@@ -85,7 +83,7 @@ public final class LocalRunner {
                 endpoint = embedded.endpoint();
             }
             try (LedgerDatabase database = new PostgresLedgerDatabase(endpoint, spec.database().postgresql())) {
-                Environment environment = environment(spec, database, embedded != null ? "embedded, this machine"
+                Environment environment = Environment.measuredWith(spec, database, embedded != null ? "embedded, this machine"
                         : endpoint.host() + ":" + endpoint.port());
                 out.println("server: " + environment.serverVersion());
                 List<RunResult> results = new ArrayList<>();
@@ -140,15 +138,5 @@ public final class LocalRunner {
                 invariants.ok() ? "passed" : "FAILED: " + String.join("; ", invariants.violations()));
         return ResultCalculator.runResult(name, run, spec, seed, startedAt, finishedAt, measurement, invariants,
                 environment);
-    }
-
-    private static Environment environment(BenchmarkRunSpec spec, LedgerDatabase database, String location) {
-        Runtime runtime = Runtime.getRuntime();
-        return new Environment(spec.database().engine().specValue(), database.serverVersion(), database.clientVersion(),
-                "ledgerbench-loadgen " + BuildVersions.loadgen(),
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-                System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"),
-                runtime.availableProcessors(), runtime.maxMemory(), location, database.serverSettings(),
-                DurabilityAssessment.of(spec.database()));
     }
 }

@@ -25,6 +25,13 @@ public final class ComparisonCsv {
     private ComparisonCsv() {
     }
 
+    /** The header, a row per run and the aggregate row: one BenchmarkRun's comparison table on its own. */
+    public static String table(AggregateResult aggregate, List<RunResult> runs) {
+        StringBuilder table = new StringBuilder(HEADER).append('\n');
+        runs.forEach(run -> table.append(runRow(run)).append('\n'));
+        return table.append(aggregateRow(aggregate, runs)).append('\n').toString();
+    }
+
     static String runRow(RunResult run) {
         LatencySummary latency = run.latencyMs();
         return join(configuration(run.name(), "run-" + run.run(), run.spec(), run.environment()),

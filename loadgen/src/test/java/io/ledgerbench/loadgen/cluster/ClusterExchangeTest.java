@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.ledgerbench.loadgen.driver.InvariantReport;
+import io.ledgerbench.loadgen.result.Environments;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -81,7 +82,8 @@ class ClusterExchangeTest {
     void theVerificationIsStoredForTheOperator() {
         InvariantReport report = InvariantReport.check(10, 1000, 10, 1000, 0, 50, 0, 50);
         assertThat(exchange().verification(1)).isEmpty();
-        exchange().reportVerification(1, report);
-        assertThat(exchange().verification(1)).contains(report);
+        RunVerification verification = new RunVerification(report, Environments.postgres());
+        exchange().reportVerification(1, verification);
+        assertThat(exchange().verification(1)).contains(verification);
     }
 }

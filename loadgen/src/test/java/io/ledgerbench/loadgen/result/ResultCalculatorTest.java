@@ -10,14 +10,12 @@ import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
 import io.ledgerbench.loadgen.spec.DatabaseSpec;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ResultCalculatorTest {
 
     private static final BenchmarkRunSpec SPEC = BenchmarkRunSpec.defaults();
-    private static final Environment ENVIRONMENT = new Environment("postgresql", "PostgreSQL 18", "vertx-pg-client",
-            "loadgen", "jvm", "os", 2, 1L, "here", Map.of(), DurabilityAssessment.of(DatabaseSpec.defaults()));
+    private static final Environment ENVIRONMENT = Environments.postgres();
     private static final InvariantReport OK = InvariantReport.check(10, 100, 10, 100, 0, 5, 0, 5);
 
     private static RunMeasurement measured(int completed, int failed, long latencyNanos, double cpu) {

@@ -1,0 +1,103 @@
+package io.ledgerbench.loadgen.cli;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.ledgerbench.loadgen.cluster.ClusterExchange;
+import io.ledgerbench.loadgen.cluster.ClusterRunException;
+import io.ledgerbench.loadgen.cluster.RunVerification;
+import io.ledgerbench.loadgen.cluster.RunVerifier;
+import io.ledgerbench.loadgen.driver.postgres.DatabaseUnavailableException;
+import io.ledgerbench.loadgen.driver.postgres.PostgresEndpoint;
+import io.ledgerbench.loadgen.driver.postgres.PostgresLedgerDatabase;
+import io.ledgerbench.loadgen.spec.BenchmarkRunManifest;
+import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
+import io.ledgerbench.loadgen.spec.EngineType;
+import io.ledgerbench.loadgen.spec.InvalidSpecException;
+import io.ledgerbench.loadgen.spec.SpecLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * `loadgen verify FILE --postgres-url URL --cluster-run R`: the verify pod of a cluster run. It
+ * merges the load pods' counts, checks the invariants and stores the check for the operator.
+ */
+@Command(name = "verify", description = "Check the invariants after run RUN of a BenchmarkRun in Kubernetes against"
+        + " every load-generator pod's counts, and store the check for the operator.")
+final class VerifyCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "BenchmarkRun YAML file")
+    Path file;
+
+    @Option(names = "--postgres-url", paramLabel = "URL", required = true,
+            description = "The PostgreSQL to check: " + PostgresEndpoint.URL_FORMAT
+                    + " (without a password in the URL, PGPASSWORD is used)")
+    String postgresUrl;
+
+    @Mixin
+    ClusterOptions cluster;
+
+    @ParentCommand
+    LoadgenCommand parent;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec command;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = command.commandLine().getErr();
+        PostgresEndpoint endpoint;
+        try {
+            endpoint = PostgresEndpoint.parse(postgresUrl)
+                    .withPasswordFallback(System.getenv(PostgresEndpoint.PASSWORD_ENVIRONMENT));
+        } catch (IllegalArgumentException e) {
+            err.println("error: --postgres-url: " + e.getMessage());
+            return LoadgenCommand.EXIT_BAD_INPUT;
+        }
+        if (!cluster.inCluster()) {
+            err.println("error: --cluster-run: required (verify checks one run of a BenchmarkRun in Kubernetes)");
+            return LoadgenCommand.EXIT_BAD_INPUT;
+        }
+        BenchmarkRunManifest manifest;
+        try {
+            manifest = new SpecLoader().load(file);
+        } catch (InvalidSpecException e) {
+            err.println("error: " + e.getMessage());
+            return LoadgenCommand.EXIT_BAD_INPUT;
+        }
+        BenchmarkRunSpec spec = manifest.spec();
+        Optional<String> problem = cluster.problem(spec);
+        if (problem.isPresent()) {
+            err.println("error: " + problem.get());
+            return LoadgenCommand.EXIT_BAD_INPUT;
+        }
+        if (spec.database().engine() != EngineType.POSTGRESQL) {
+            err.println("error: spec.database.engine: verify supports postgresql only (the TigerBeetle driver is not built yet)");
+            return LoadgenCommand.EXIT_BAD_INPUT;
+        }
+        try (KubernetesClient kubernetes = parent.kubernetes();
+             PostgresLedgerDatabase database = new PostgresLedgerDatabase(endpoint, spec.database().postgresql())) {
+            ClusterExchange exchange = new ClusterExchange(kubernetes, cluster.namespace, manifest.name(), cluster.ownerUid);
+            RunVerification verification = new RunVerifier(exchange).verify(spec, cluster.run, database,
+                    endpoint.describe());
+            PrintWriter out = command.commandLine().getOut();
+            out.println("run " + cluster.run + ": invariants " + (verification.invariants().ok() ? "passed"
+                    : "FAILED: " + String.join("; ", verification.invariants().violations())));
+            out.flush();
+            return verification.invariants().ok() ? LoadgenCommand.EXIT_VALID : LoadgenCommand.EXIT_INVALID_RESULT;
+        } catch (DatabaseUnavailableException e) {
+            err.println("error: " + e.getMessage());
+            return LoadgenCommand.EXIT_DATABASE;
+        } catch (ClusterRunException | KubernetesClientException e) {
+            err.println("error: " + e.getMessage());
+            return LoadgenCommand.EXIT_CLUSTER;
+        }
+    }
+}

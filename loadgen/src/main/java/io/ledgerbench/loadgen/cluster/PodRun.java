@@ -1,0 +1,85 @@
+package io.ledgerbench.loadgen.cluster;
+
+import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;
+import io.ledgerbench.loadgen.driver.LedgerDatabase;
+import io.ledgerbench.loadgen.driver.TransferDriver;
+import io.ledgerbench.loadgen.local.ConsoleProgress;
+import io.ledgerbench.loadgen.measure.MeasurementObserver;
+import io.ledgerbench.loadgen.measure.RunMeasurement;
+import io.ledgerbench.loadgen.measure.RunRecorder;
+import io.ledgerbench.loadgen.schedule.RunExecutor;
+import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One load-generator pod's part of one run in a cluster: connect, report ready, wait for the
+ * operator's start barrier, run this pod's share from the common start instant, store the result.
+ * Connecting before reporting ready keeps pool warm-up out of the measured time.
+ */
+public final class PodRun {
+
+    private final ClusterExchange exchange;
+    private final RunExecutor executor;
+    private final PrintStream out;
+    private final Duration startTimeout;
+
+    public PodRun(ClusterExchange exchange, RunExecutor executor, PrintStream out, Duration startTimeout) {
+        this.exchange = exchange;
+        this.executor = executor;
+        this.out = out;
+        this.startTimeout = startTimeout;
+    }
+
+    /** Runs pod podIndex's share of run {@code run} and returns the result it stored. */
+    public PodResult run(BenchmarkRunSpec spec, int run, int podIndex, String nodeName, LedgerDatabase database,
+                         MeasurementObserver observer) throws InterruptedException {
+        int pods = spec.loadgen().parallelism();
+        if (podIndex < 0 || podIndex >= pods) {
+            throw new ClusterRunException("pod index " + podIndex + " is outside 0.." + (pods - 1)
+                    + " (spec.loadgen.parallelism is " + pods + ")");
+        }
+        Long seed = spec.workload().seed();
+        if (seed == null) {
+            throw new ClusterRunException("spec.workload.seed is not set: every pod of a run must use the seed the"
+                    + " operator drew (it writes it into the spec ConfigMap)");
+        }
+        RunRecorder recorder = new RunRecorder(observer);
+        Instant startedAt;
+        RunMeasurement measurement;
+        try (TransferDriver driver = database.openDriver(recorder.driverListener())) {
+            exchange.reportReady(run, podIndex);
+            out.printf("[run %d/%d] pod %d of %d connected to %s; waiting for the start barrier%n", run, spec.runs(),
+                    podIndex, pods, database.serverVersion());
+            Instant startAt = awaitStart(run);
+            waitUntil(startAt);
+            startedAt = Instant.now();
+            out.printf("[run %d/%d] started at %s: warmup %s, then measurement %s%n", run, spec.runs(), startAt,
+                    spec.workload().warmup(), spec.workload().duration());
+            measurement = executor.execute(spec.workload(), RunExecutor.loadShape(spec.workload(), seed, podIndex, pods),
+                    driver, recorder, new ConsoleProgress(out, run, spec.runs()));
+        }
+        PodResult result = PodResult.of(run, podIndex, nodeName, startedAt, Instant.now(), measurement,
+                database.serverVersion(), database.clientVersion());
+        exchange.reportResult(result);
+        out.printf("[run %d/%d] pod %d stored its result: %s%n", run, spec.runs(), podIndex, result.measurementCounts());
+        return result;
+    }
+
+    private Instant awaitStart(int run) {
+        try {
+            return exchange.awaitStart(run, startTimeout);
+        } catch (KubernetesClientTimeoutException e) {
+            throw new ClusterRunException("the start barrier of run " + run + " was not released within "
+                    + startTimeout.toSeconds() + " s (the operator releases it once every pod is ready)");
+        }
+    }
+
+    private static void waitUntil(Instant startAt) throws InterruptedException {
+        long millis = Duration.between(Instant.now(), startAt).toMillis();
+        if (millis > 0) {
+            Thread.sleep(millis); // the barrier is a wall-clock instant shared by every pod
+        }
+    }
+}
