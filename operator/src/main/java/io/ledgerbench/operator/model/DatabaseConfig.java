@@ -6,7 +6,13 @@ import io.ledgerbench.loadgen.cluster.ClusterLabels;
 import io.ledgerbench.loadgen.cluster.ResourceNames;
 import io.ledgerbench.loadgen.driver.postgres.PostgresServerSettings;
 import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
+import io.ledgerbench.loadgen.spec.EngineType;
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkRun;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.TreeMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -77,6 +83,30 @@ public final class DatabaseConfig {
             """.formatted(MOUNT_PATH, DATA_PATH);
 
     private DatabaseConfig() {
+    }
+
+    /** The configuration of the owner's engine for run {@code run} (PostgreSQL's is the same for every run). */
+    public static ConfigMap forRun(BenchmarkRun owner, int run) {
+        return owner.getSpec().database().engine() == EngineType.TIGERBEETLE ? tigerbeetle(owner, run) : postgres(owner);
+    }
+
+    /**
+     * A short digest of the configuration's content. The pod template carries it, so a pod shows
+     * which configuration it started with, and a changed configuration changes the template.
+     */
+    public static String hash(ConfigMap config) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            new TreeMap<>(config.getData()).forEach((key, value) -> {
+                digest.update(key.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                digest.update(value.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            });
+            return HexFormat.of().formatHex(digest.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 
     public static ConfigMap postgres(BenchmarkRun owner) {

@@ -159,6 +159,9 @@ public final class DatabaseStatefulSets {
                 .withServiceName(names.databaseHeadlessService())
                 // Standbys retry until the primary answers and TigerBeetle needs its replicas together: start all at once.
                 .withPodManagementPolicy("Parallel")
+                // The operator replaces pods itself, all at once, when a new run needs a fresh TigerBeetle cluster:
+                // a rolling update would mix replicas of two runs' data files.
+                .withNewUpdateStrategy().withType("OnDelete").endUpdateStrategy()
                 .withNewSelector().withMatchLabels(podSelector(benchmark)).endSelector()
                 .withNewTemplate()
                 .withNewMetadata().withLabels(labels).withAnnotations(Map.of(CONFIG_HASH_ANNOTATION, configHash))

@@ -1,6 +1,9 @@
 package io.ledgerbench.operator.api.v1alpha1;
 
+import io.ledgerbench.loadgen.driver.InvariantReport;
 import io.ledgerbench.loadgen.result.LatencySummary;
+import io.ledgerbench.loadgen.result.RunResult;
+import io.ledgerbench.loadgen.result.ValidityWarning;
 import java.util.List;
 
 /** One finished run as status shows it; the full result, histograms included, is in the results ConfigMap. */
@@ -20,5 +23,15 @@ public record RunStatus(
 
     public RunStatus {
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    public static RunStatus of(RunResult result) {
+        InvariantReport invariants = result.invariants();
+        return new RunStatus(result.run(), result.throughputPerSec(), result.latencyMs(), result.counts().completed(),
+                result.counts().rejected(), result.counts().failed(), result.errorRate(),
+                result.batchSize() == null ? null : result.batchSize().mean(), result.clientCpuMax(),
+                new InvariantStatus(invariants.ok(), invariants.expectedTotalBalance(), invariants.actualTotalBalance(),
+                        invariants.completedTransfers(), invariants.storedTransfers(), invariants.violations()),
+                result.valid(), result.warnings().stream().map(ValidityWarning::message).toList());
     }
 }

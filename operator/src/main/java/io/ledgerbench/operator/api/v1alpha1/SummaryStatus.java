@@ -1,5 +1,7 @@
 package io.ledgerbench.operator.api.v1alpha1;
 
+import io.ledgerbench.loadgen.result.AggregateResult;
+import io.ledgerbench.loadgen.result.ValidityWarning;
 import io.ledgerbench.loadgen.stats.MetricSummary;
 import java.util.List;
 
@@ -9,5 +11,11 @@ public record SummaryStatus(MetricSummary throughput, MetricSummary p99Ms, Metri
 
     public SummaryStatus {
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    public static SummaryStatus of(AggregateResult aggregate) {
+        return new SummaryStatus(aggregate.throughputPerSec(), aggregate.latencyP99Ms(), aggregate.errorRate(),
+                aggregate.invariantsOk(), aggregate.valid(),
+                aggregate.warnings().stream().map(ValidityWarning::message).toList());
     }
 }

@@ -1,0 +1,112 @@
+package io.ledgerbench.operator.reconciler;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ledgerbench.loadgen.cluster.ClusterExchange;
+import io.ledgerbench.loadgen.cluster.PodResult;
+import io.ledgerbench.loadgen.cluster.RunVerification;
+import io.ledgerbench.loadgen.measure.RunMeasurement;
+import io.ledgerbench.loadgen.result.ResultCalculator;
+import io.ledgerbench.loadgen.result.RunResult;
+import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
+import io.ledgerbench.operator.api.v1alpha1.BenchmarkPhase;
+import io.ledgerbench.operator.api.v1alpha1.BenchmarkRun;
+import io.ledgerbench.operator.dependent.JobProgress;
+import io.ledgerbench.operator.dependent.OwnedObjects;
+import io.ledgerbench.operator.dependent.ResultsStore;
+import io.ledgerbench.operator.model.LoadgenJobs;
+import io.ledgerbench.operator.model.Owners;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * SPEC section 8, steps 2 and 3, for one run: Loading (the database at the run's configuration, the
+ * prepare Job resets it and loads the accounts), Running (the load Job; the start barrier released
+ * once every pod is ready; every pod's result stored), Verifying (the verify Job checks the
+ * invariants; the merged result is stored in the results ConfigMap).
+ */
+final class RunSteps {
+
+    private final OwnedObjects objects;
+    private final JobProgress jobs;
+    private final DatabaseDeployment database;
+    private final ResultsStore results;
+    private final KubernetesClient client;
+    private final OperatorSettings settings;
+    private final Clock clock;
+
+    RunSteps(KubernetesClient client, OperatorSettings settings, Clock clock) {
+        this.client = client;
+        this.settings = settings;
+        this.clock = clock;
+        this.objects = new OwnedObjects(client);
+        this.jobs = new JobProgress(client);
+        this.database = new DatabaseDeployment(client);
+        this.results = new ResultsStore(client);
+    }
+
+    StepOutcome load(BenchmarkRun owner, int run) {
+        DatabaseDeployment.State state = database.ensure(owner, run);
+        if (state.notReady().isPresent()) {
+            return state.notReady().get();
+        }
+        String job = objects.createIfAbsent(LoadgenJobs.prepare(owner, run)).getMetadata().getName();
+        return switch (jobs.of(owner.getMetadata().getNamespace(), job)) {
+            case JobProgress.State.Succeeded succeeded -> new StepOutcome.Advance(BenchmarkPhase.Running, run);
+            case JobProgress.State.Failed failed -> new StepOutcome.Fail("PrepareFailed", "run " + run + ": " + failed.reason());
+            default -> new StepOutcome.Wait("the prepare Job " + job + " (reset the database, load the accounts)");
+        };
+    }
+
+    StepOutcome measure(BenchmarkRun owner, int run) {
+        String job = objects.createIfAbsent(LoadgenJobs.load(owner, run)).getMetadata().getName();
+        if (jobs.of(owner.getMetadata().getNamespace(), job) instanceof JobProgress.State.Failed failed) {
+            return new StepOutcome.Fail("LoadgenPodFailed", "run " + run + ": " + failed.reason());
+        }
+        ClusterExchange exchange = exchange(owner);
+        int pods = owner.getSpec().loadgen().parallelism();
+        if (!exchange.startReleased(run)) {
+            long ready = exchange.podsReported(run);
+            if (ready < pods) {
+                return new StepOutcome.Wait(ready + " of " + pods + " load-generator pods of Job " + job + " ready");
+            }
+            exchange.releaseStart(run, Instant.now(clock).plus(settings.startBarrierLead()), Owners.controllerReference(owner));
+        }
+        int finished = exchange.podResults(run).size();
+        if (finished < pods) {
+            return new StepOutcome.Wait(finished + " of " + pods + " load-generator pods of Job " + job + " finished");
+        }
+        return new StepOutcome.Advance(BenchmarkPhase.Verifying, run);
+    }
+
+    StepOutcome verify(BenchmarkRun owner, int run) {
+        String job = objects.createIfAbsent(LoadgenJobs.verify(owner, run)).getMetadata().getName();
+        ClusterExchange exchange = exchange(owner);
+        Optional<RunVerification> verification = exchange.verification(run);
+        if (verification.isEmpty()) {
+            // A verify pod that found a violation still stores its check first (and then exits 1): that is a result.
+            if (jobs.of(owner.getMetadata().getNamespace(), job) instanceof JobProgress.State.Failed failed) {
+                return new StepOutcome.Fail("VerifyFailed", "run " + run + ": " + failed.reason());
+            }
+            return new StepOutcome.Wait("the verify Job " + job + " (invariants)");
+        }
+        List<PodResult> pods = exchange.podResults(run);
+        RunMeasurement merged = RunMeasurement.merge(pods.stream().map(PodResult::measurement).toList());
+        BenchmarkRunSpec spec = owner.getSpec().withSeed(owner.getStatus().getSeed());
+        Instant startedAt = pods.stream().map(PodResult::startedAt).min(Comparator.naturalOrder()).orElseThrow();
+        Instant finishedAt = pods.stream().map(PodResult::finishedAt).max(Comparator.naturalOrder()).orElseThrow();
+        RunResult result = ResultCalculator.runResult(owner.getMetadata().getName(), run, spec, owner.getStatus().getSeed(),
+                startedAt, finishedAt, merged, verification.get().invariants(), verification.get().environment());
+        results.writeRun(owner, result);
+        return run < spec.runs()
+                ? new StepOutcome.Advance(BenchmarkPhase.Loading, run + 1)
+                : new StepOutcome.Advance(BenchmarkPhase.Aggregating, run);
+    }
+
+    private ClusterExchange exchange(BenchmarkRun owner) {
+        return new ClusterExchange(client, owner.getMetadata().getNamespace(), owner.getMetadata().getName(),
+                owner.getMetadata().getUid());
+    }
+}

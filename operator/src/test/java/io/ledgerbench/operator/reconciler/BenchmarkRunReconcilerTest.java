@@ -1,0 +1,379 @@
+package io.ledgerbench.operator.reconciler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.VersionInfo;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.Operator;
+import io.ledgerbench.loadgen.cluster.ClusterExchange;
+import io.ledgerbench.loadgen.result.ComparisonCsv;
+import io.ledgerbench.loadgen.result.ResultsWriter;
+import io.ledgerbench.operator.api.v1alpha1.BenchmarkPhase;
+import io.ledgerbench.operator.api.v1alpha1.BenchmarkRun;
+import io.ledgerbench.operator.api.v1alpha1.BenchmarkRunStatus;
+import io.ledgerbench.operator.api.v1alpha1.RunStatus;
+import io.ledgerbench.operator.model.DatabaseConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.function.Predicate;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator against the fabric8 mock API server in CRUD mode, with {@link SimulatedCluster}
+ * playing kubelets, controllers and load-generator pods: whole BenchmarkRuns, restarts, failures.
+ */
+@EnableKubernetesMockClient(crud = true)
+class BenchmarkRunReconcilerTest {
+
+    private static final String NAMESPACE = "bench";
+    private static final String PG = "pg-fair-medium";
+    private static final String TB = "tb-medium";
+    private static final OperatorSettings SETTINGS = new OperatorSettings(Duration.ofMinutes(20), Duration.ofMinutes(30),
+            Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofMillis(50), Duration.ZERO);
+
+    KubernetesMockServer server;
+    KubernetesClient client;
+
+    private final TestClock clock = new TestClock();
+    private final List<Operator> operators = new ArrayList<>();
+    private SimulatedCluster cluster;
+
+    @BeforeEach
+    void installCrdAndNodes() throws IOException {
+        server.setVersionInfo(new VersionInfo.Builder().withMajor("1").withMinor("33").withGitVersion("v1.33.4").build());
+        client.apiextensions().v1().customResourceDefinitions()
+                .load(Files.newInputStream(Path.of("../crds/benchmarkruns.ledgerbench.io-v1.yml"))).create();
+        cluster = new SimulatedCluster(client, NAMESPACE).withNodes();
+    }
+
+    @AfterEach
+    void stopOperators() {
+        operators.forEach(Operator::stop);
+    }
+
+    private Operator startOperator() {
+        // The mock API server does not implement server-side apply; JSON merge patches write the same status.
+        Operator operator = new Operator(overrider -> overrider.withKubernetesClient(server.createClient())
+                .withCloseClientOnStop(true).withUseSSAToPatchPrimaryResource(false));
+        operator.register(new BenchmarkRunReconciler(SETTINGS, clock));
+        operator.start();
+        operators.add(operator);
+        return operator;
+    }
+
+    private BenchmarkRun apply(String example) {
+        return apply(example, UnaryOperator.identity());
+    }
+
+    /** Applies the example after edit changed its YAML, as a user would change a copy of it. */
+    private BenchmarkRun apply(String example, UnaryOperator<String> edit) {
+        try {
+            String yaml = edit.apply(Files.readString(Path.of("../manifests/examples", example)));
+            BenchmarkRun run = Serialization.unmarshal(yaml, BenchmarkRun.class);
+            run.getMetadata().setNamespace(NAMESPACE);
+            return client.resource(run).create();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private BenchmarkRun get(String name) {
+        return client.resources(BenchmarkRun.class).inNamespace(NAMESPACE).withName(name).get();
+    }
+
+    private BenchmarkPhase phase(String name) {
+        BenchmarkRun run = get(name);
+        return run == null || run.getStatus() == null ? null : run.getStatus().getPhase();
+    }
+
+    /** Lets the cluster run until the status satisfies until, or the BenchmarkRun is final. */
+    private BenchmarkRunStatus runUntil(String name, Predicate<BenchmarkRunStatus> until) {
+        try {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
+                cluster.tick();
+                BenchmarkRun run = get(name);
+                BenchmarkRunStatus status = run == null ? null : run.getStatus();
+                return status != null && status.getPhase() != null && (until.test(status) || status.getPhase().isFinal());
+            });
+        } catch (ConditionTimeoutException e) {
+            BenchmarkRun run = get(name);
+            throw new AssertionError(name + " did not get there; its status: "
+                    + (run == null || run.getStatus() == null ? "none" : describe(run.getStatus())), e);
+        }
+        return get(name).getStatus();
+    }
+
+    private BenchmarkRunStatus runToTheEnd(String name) {
+        return runUntil(name, status -> false);
+    }
+
+    private static String describe(BenchmarkRunStatus status) {
+        return status.getPhase() + " " + status.getReason() + ": " + status.getMessage();
+    }
+
+    private ConfigMap results(String name) {
+        return client.configMaps().inNamespace(NAMESPACE).withName(name + "-results").get();
+    }
+
+    @Test
+    void aPostgresBenchmarkWithThreeRunsSucceedsWithEveryRunAndASummaryInStatus() throws Exception {
+        startOperator();
+        apply("postgres-3node.yaml");
+
+        BenchmarkRunStatus status = runToTheEnd(PG);
+
+        assertThat(status.getPhase()).as(describe(status)).isEqualTo(BenchmarkPhase.Succeeded);
+        assertThat(status.getRuns()).extracting(RunStatus::run).containsExactly(1, 2, 3);
+        assertThat(status.getRuns()).allSatisfy(run -> {
+            assertThat(run.invariants().ok()).isTrue();
+            assertThat(run.completed()).isPositive();
+        });
+        assertThat(status.getProgress()).isEqualTo("3/3");
+        assertThat(status.getSeed()).isNotNull();
+        assertThat(status.getSummary().throughput().n()).isEqualTo(3);
+        assertThat(status.getSummary().throughput().ci95Low()).isNotNull();
+        assertThat(status.getSummary().throughput().ci95High()).isGreaterThan(status.getSummary().throughput().ci95Low());
+        assertThat(status.getThroughput()).isPositive();
+        assertThat(status.getP99Ms()).isPositive();
+        assertThat(status.getValid()).isTrue();
+        assertThat(status.getResultsConfigMap()).isEqualTo(PG + "-results");
+        assertThat(status.getConditions()).anySatisfy(condition -> {
+            assertThat(condition.getType()).isEqualTo("Valid");
+            assertThat(condition.getStatus()).isEqualTo("True");
+        });
+    }
+
+    @Test
+    void theResultsConfigMapHoldsEveryRunTheAggregateTheCsvAndTheReport() throws Exception {
+        startOperator();
+        apply("postgres-3node.yaml");
+        BenchmarkRunStatus status = runToTheEnd(PG);
+        assertThat(status.getPhase()).as(describe(status)).isEqualTo(BenchmarkPhase.Succeeded);
+
+        Map<String, String> data = results(PG).getData();
+        assertThat(data).containsKeys("run-1.json", "run-2.json", "run-3.json", "aggregate.json", "comparison.csv",
+                "report.txt");
+        var aggregate = ResultsWriter.json().readTree(data.get("aggregate.json"));
+        assertThat(aggregate.get("runs").asInt()).isEqualTo(3);
+        assertThat(aggregate.get("seed").asLong()).isEqualTo(status.getSeed());
+        assertThat(aggregate.get("valid").asBoolean()).isTrue();
+        assertThat(aggregate.get("throughputPerSec").get("mean").asDouble()).isEqualTo(status.getThroughput(),
+                org.assertj.core.data.Offset.offset(0.1));
+        var run2 = ResultsWriter.json().readTree(data.get("run-2.json"));
+        assertThat(run2.get("latencyHistogram").asText()).isNotBlank();
+        assertThat(run2.get("spec").get("workload").get("seed").asLong()).isEqualTo(status.getSeed());
+        List<String> csv = data.get("comparison.csv").lines().toList();
+        assertThat(csv).hasSize(5);
+        assertThat(csv.getFirst()).isEqualTo(ComparisonCsv.HEADER);
+        assertThat(csv.get(1)).startsWith(PG + ",run-1,postgresql,3,");
+        assertThat(data.get("report.txt")).contains("VALID");
+    }
+
+    @Test
+    void theEnvironmentRecordsVersionsNodesAndTheStorageCheck() {
+        startOperator();
+        apply("postgres-3node.yaml");
+        BenchmarkRunStatus status = runToTheEnd(PG);
+
+        var environment = status.getEnvironment();
+        assertThat(environment.storageCheck()).startsWith("passed:").contains(PG + "-db-1 " + SimulatedCluster.DEVICE);
+        assertThat(environment.databaseNodes()).containsEntry(PG + "-db-0", "db-0 (i4i.4xlarge)");
+        assertThat(environment.loadgenNodes()).containsEntry("pod-2", "lg-2 (c7i.4xlarge)");
+        assertThat(environment.serverVersion()).isEqualTo("PostgreSQL 18");
+        assertThat(environment.kubernetesVersion()).isEqualTo("v1.33.4");
+    }
+
+    @Test
+    void everyPhaseChangeIsAnEventOnTheBenchmarkRun() {
+        startOperator();
+        apply("postgres-3node.yaml");
+        runToTheEnd(PG);
+        List<String> reasons = client.v1().events().inNamespace(NAMESPACE).list().getItems().stream()
+                .filter(event -> PG.equals(event.getInvolvedObject().getName())).map(Event::getReason).toList();
+        assertThat(reasons).contains("Queued", "Provisioning", "Loading", "Running", "Verifying", "Aggregating",
+                "Succeeded");
+        assertThat(reasons.stream().filter("Running"::equals)).hasSize(3);
+    }
+
+    @Test
+    void theDatabaseIsDeletedAfterTheLastRunButTheResultsStay() {
+        startOperator();
+        apply("postgres-3node.yaml");
+        assertThat(runToTheEnd(PG).getPhase()).isEqualTo(BenchmarkPhase.Succeeded);
+        assertThat(client.apps().statefulSets().inNamespace(NAMESPACE).withName(PG + "-db").get()).isNull();
+        assertThat(client.secrets().inNamespace(NAMESPACE).withName(PG + "-db-credentials").get()).isNull();
+        assertThat(results(PG)).isNotNull();
+    }
+
+    @Test
+    void aTigerBeetleBenchmarkFormatsAFreshClusterForEveryRun() {
+        startOperator();
+        apply("tigerbeetle-3node.yaml", yaml -> yaml + "  cleanup: {deleteDatabase: false}\n");
+        BenchmarkRunStatus status = runToTheEnd(TB);
+
+        assertThat(status.getPhase()).as(describe(status)).isEqualTo(BenchmarkPhase.Succeeded);
+        assertThat(status.getRuns()).hasSize(3);
+        assertThat(cluster.databasePodsCreated()).as("3 replicas replaced for each of 3 runs").isEqualTo(9);
+        ConfigMap config = client.configMaps().inNamespace(NAMESPACE).withName(TB + "-db-config").get();
+        assertThat(config.getData()).containsEntry(DatabaseConfig.RUN_KEY, "3");
+        StatefulSet database = client.apps().statefulSets().inNamespace(NAMESPACE).withName(TB + "-db").get();
+        List<EnvVar> environment = database.getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv();
+        assertThat(environment).anySatisfy(variable -> {
+            assertThat(variable.getName()).isEqualTo("ADDRESSES");
+            assertThat(variable.getValue()).matches("10\\.96\\.0\\.\\d+:3000,10\\.96\\.0\\.\\d+:3000,10\\.96\\.0\\.\\d+:3000");
+        });
+    }
+
+    @Test
+    void aNewOperatorStartedMidRunFinishesWithoutLosingOrDoubleCountingARun() {
+        Operator first = startOperator();
+        apply("postgres-3node.yaml");
+        BenchmarkRunStatus midway = runUntil(PG, status -> status.getPhase() == BenchmarkPhase.Running
+                && status.getRun() == 2);
+        assertThat(midway.getRuns()).hasSize(1);
+        first.stop();
+        operators.remove(first);
+
+        startOperator();
+        BenchmarkRunStatus status = runToTheEnd(PG);
+
+        assertThat(status.getPhase()).as(describe(status)).isEqualTo(BenchmarkPhase.Succeeded);
+        assertThat(status.getRuns()).extracting(RunStatus::run).containsExactly(1, 2, 3);
+        assertThat(status.getSeed()).isEqualTo(midway.getSeed());
+        assertThat(results(PG).getData().keySet().stream().filter(key -> key.startsWith("run-"))).hasSize(3);
+        ClusterExchange exchange = new ClusterExchange(client, NAMESPACE, PG, get(PG).getMetadata().getUid());
+        assertThat(exchange.podResults(2)).hasSize(3);
+    }
+
+    @Test
+    void aFailingLoadGeneratorPodFailsTheBenchmarkNamingThePod() {
+        cluster.failLoadPod(PG, 2, 1);
+        startOperator();
+        apply("postgres-3node.yaml");
+        BenchmarkRunStatus status = runToTheEnd(PG);
+
+        assertThat(status.getPhase()).isEqualTo(BenchmarkPhase.Failed);
+        assertThat(status.getReason()).isEqualTo("LoadgenPodFailed");
+        assertThat(status.getMessage()).contains("run 2: pod " + PG + "-r2-load-1-x7k2p of Job " + PG + "-r2-load failed: exit code 4")
+                .contains("start barrier");
+        assertThat(status.getRuns()).hasSize(1);
+    }
+
+    @Test
+    void aDatabasePodThatNeverBecomesReadyFailsTheBenchmarkNamingThePodAfterTheTimeout() {
+        cluster.neverReady(PG + "-db-1");
+        startOperator();
+        apply("postgres-3node.yaml");
+        BenchmarkRunStatus waiting = runUntil(PG, status -> status.getMessage() != null
+                && status.getMessage().contains("CrashLoopBackOff"));
+        assertThat(waiting.getPhase()).isEqualTo(BenchmarkPhase.Provisioning);
+
+        clock.advance(SETTINGS.provisioningTimeout().plusSeconds(1));
+        BenchmarkRunStatus status = runToTheEnd(PG);
+
+        assertThat(status.getPhase()).isEqualTo(BenchmarkPhase.Failed);
+        assertThat(status.getReason()).isEqualTo("ProvisioningTimeout");
+        assertThat(status.getMessage()).contains("within 1200 s")
+                .contains(PG + "-db-1 (container postgres waiting: CrashLoopBackOff");
+    }
+
+    @Test
+    void localNvmeStorageThatIsNotOnNvmeFailsTheBenchmark() {
+        cluster.storageDevice("overlay");
+        startOperator();
+        apply("postgres-3node.yaml");
+        BenchmarkRunStatus status = runToTheEnd(PG);
+        assertThat(status.getPhase()).isEqualTo(BenchmarkPhase.Failed);
+        assertThat(status.getReason()).isEqualTo("StorageCheckFailed");
+        assertThat(status.getMessage()).contains(PG + "-db-0 (overlay)");
+    }
+
+    @Test
+    void anInvalidSpecFailsNamingTheFieldAndCreatesNothing() {
+        startOperator();
+        apply("postgres-3node.yaml", yaml -> yaml.replace("parameters: {", "parameters: {fsync: \"off\", "));
+        BenchmarkRunStatus status = runToTheEnd(PG);
+
+        assertThat(status.getPhase()).isEqualTo(BenchmarkPhase.Failed);
+        assertThat(status.getReason()).isEqualTo("InvalidSpec");
+        assertThat(status.getMessage()).contains("spec.database.postgresql.parameters");
+        assertThat(cluster.everything()).isEmpty();
+    }
+
+    @Test
+    void aViolatedInvariantMakesTheBenchmarkInvalidButStillFinished() {
+        cluster.violateInvariants();
+        startOperator();
+        apply("postgres-3node.yaml");
+        BenchmarkRunStatus status = runToTheEnd(PG);
+        assertThat(status.getPhase()).as(describe(status)).isEqualTo(BenchmarkPhase.Succeeded);
+        assertThat(status.getValid()).isFalse();
+        assertThat(status.getRuns()).allSatisfy(run -> assertThat(run.invariants().ok()).isFalse());
+        assertThat(status.getSummary().warnings()).anySatisfy(warning -> assertThat(warning).contains("invariant"));
+    }
+
+    @Test
+    void deletingTheBenchmarkRunLeavesNothingBehind() {
+        startOperator();
+        apply("postgres-3node.yaml");
+        runUntil(PG, status -> status.getPhase() == BenchmarkPhase.Running && status.getRun() == 2);
+        assertThat(cluster.everything()).isNotEmpty();
+
+        client.resources(BenchmarkRun.class).inNamespace(NAMESPACE).withName(PG).delete();
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(PG) == null);
+        cluster.collectGarbage();
+
+        List<HasMetadata> left = cluster.everything();
+        assertThat(left).as("objects left: %s", left.stream().map(object -> object.getKind() + "/"
+                + object.getMetadata().getName()).toList()).isEmpty();
+    }
+
+    @Test
+    void aSecondBenchmarkOnTheSameNodesWaitsQueuedBehindTheFirst() {
+        startOperator();
+        apply("postgres-3node.yaml");
+        runUntil(PG, status -> status.getPhase() == BenchmarkPhase.Provisioning);
+        apply("postgres-3node.yaml", yaml -> yaml.replace("name: " + PG, "name: pg-second"));
+
+        BenchmarkRunStatus queued = runUntil("pg-second", status -> status.getQueuedBehind() != null);
+        assertThat(queued.getPhase()).isEqualTo(BenchmarkPhase.Queued);
+        assertThat(queued.getQueuedBehind()).isEqualTo(NAMESPACE + "/" + PG);
+
+        assertThat(runToTheEnd(PG).getPhase()).isEqualTo(BenchmarkPhase.Succeeded);
+        BenchmarkRunStatus second = runToTheEnd("pg-second");
+        assertThat(second.getPhase()).as(describe(second)).isEqualTo(BenchmarkPhase.Succeeded);
+        assertThat(second.getQueuedBehind()).isNull();
+    }
+
+    @Test
+    void benchmarksOnDisjointNodePoolsRunTogether() {
+        startOperator();
+        apply("postgres-3node.yaml");
+        runUntil(PG, status -> status.getPhase() == BenchmarkPhase.Provisioning);
+        apply("postgres-3node.yaml", yaml -> yaml.replace("name: " + PG, "name: pg-elsewhere")
+                .replace("node-group: database}", "node-group: other-database}")
+                .replace("node-group: loadgen}", "node-group: other-loadgen}"));
+        BenchmarkRunStatus other = runUntil("pg-elsewhere", status -> status.getPhase() == BenchmarkPhase.Provisioning);
+        assertThat(other.getPhase()).as(describe(other)).isEqualTo(BenchmarkPhase.Provisioning);
+        assertThat(phase(PG)).isNotIn(BenchmarkPhase.Succeeded, BenchmarkPhase.Failed, BenchmarkPhase.Queued);
+    }
+}

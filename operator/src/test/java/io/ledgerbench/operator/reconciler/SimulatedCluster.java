@@ -1,0 +1,274 @@
+package io.ledgerbench.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.JobStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ledgerbench.loadgen.cluster.ClusterExchange;
+import io.ledgerbench.loadgen.cluster.ClusterLabels;
+import io.ledgerbench.loadgen.cluster.PodResult;
+import io.ledgerbench.loadgen.cluster.RunVerification;
+import io.ledgerbench.loadgen.driver.InvariantReport;
+import io.ledgerbench.loadgen.measure.Measurements;
+import io.ledgerbench.loadgen.measure.RunMeasurement;
+import io.ledgerbench.loadgen.result.Environments;
+import io.ledgerbench.operator.api.v1alpha1.BenchmarkRun;
+import io.ledgerbench.operator.dependent.ClusterFacts;
+import io.ledgerbench.operator.dependent.JobProgress;
+import io.ledgerbench.operator.model.DatabaseStatefulSets;
+import io.ledgerbench.operator.model.LoadgenJobs;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * What kubelets, the StatefulSet and Job controllers, the load-generator pods and the garbage
+ * collector would do, played on the mock API server one step per {@link #tick()}: database pods
+ * appear from the current template (ready, storage on NVMe) unless told otherwise, Services get
+ * ClusterIPs, load pods report ready, wait for the barrier, store results; verify pods store checks.
+ */
+final class SimulatedCluster {
+
+    static final String DEVICE = "/dev/nvme1n1";
+
+    private final KubernetesClient client;
+    private final String namespace;
+    private final Set<String> neverReadyPods = new HashSet<>();
+    private final Map<String, Integer> failingLoadPod = new HashMap<>();
+    private final AtomicInteger databasePodsCreated = new AtomicInteger();
+    private final AtomicInteger nextIp = new AtomicInteger(10);
+    private String storageDevice = DEVICE;
+    private boolean violateInvariants;
+
+    SimulatedCluster(KubernetesClient client, String namespace) {
+        this.client = client;
+        this.namespace = namespace;
+    }
+
+    /** Three database nodes (i4i) and three load-generator nodes, labelled as the example specs select. */
+    SimulatedCluster withNodes() {
+        for (int i = 0; i < 3; i++) {
+            client.nodes().resource(node("db-" + i, "database", "i4i.4xlarge")).create();
+            client.nodes().resource(node("lg-" + i, "loadgen", "c7i.4xlarge")).create();
+        }
+        return this;
+    }
+
+    void neverReady(String podName) {
+        neverReadyPods.add(podName);
+    }
+
+    void failLoadPod(String benchmark, int run, int index) {
+        failingLoadPod.put(benchmark + "/" + run, index);
+    }
+
+    void storageDevice(String device) {
+        storageDevice = device;
+    }
+
+    void violateInvariants() {
+        violateInvariants = true;
+    }
+
+    int databasePodsCreated() {
+        return databasePodsCreated.get();
+    }
+
+    /** One round of everything the cluster's controllers and pods would do next. */
+    void tick() {
+        assignClusterIps();
+        client.apps().statefulSets().inNamespace(namespace).list().getItems().forEach(this::runStatefulSet);
+        client.batch().v1().jobs().inNamespace(namespace).list().getItems().forEach(this::runJob);
+    }
+
+    private void assignClusterIps() {
+        for (Service service : client.services().inNamespace(namespace).list().getItems()) {
+            if (service.getSpec().getClusterIP() == null) {
+                service.getSpec().setClusterIP("10.96.0." + nextIp.getAndIncrement());
+                client.resource(service).update();
+            }
+        }
+    }
+
+    private void runStatefulSet(StatefulSet statefulSet) {
+        for (int index = 0; index < statefulSet.getSpec().getReplicas(); index++) {
+            String name = statefulSet.getMetadata().getName() + "-" + index;
+            if (client.pods().inNamespace(namespace).withName(name).get() != null) {
+                continue;
+            }
+            Map<String, String> labels = new HashMap<>(statefulSet.getSpec().getTemplate().getMetadata().getLabels());
+            labels.put(DatabaseStatefulSets.POD_INDEX_LABEL, Integer.toString(index));
+            Pod pod = new PodBuilder()
+                    .withNewMetadata().withName(name).withNamespace(namespace).withLabels(labels)
+                    .withAnnotations(statefulSet.getSpec().getTemplate().getMetadata().getAnnotations())
+                    .withOwnerReferences(ownedBy(statefulSet)).endMetadata()
+                    .withSpec(statefulSet.getSpec().getTemplate().getSpec())
+                    .build();
+            pod.getSpec().setNodeName("db-" + index);
+            pod.setStatus(neverReadyPods.contains(name) ? crashLooping(pod) : ready(pod));
+            client.resource(pod).create();
+            databasePodsCreated.incrementAndGet();
+        }
+    }
+
+    private PodStatus ready(Pod pod) {
+        return new PodStatusBuilder().withPhase("Running")
+                .addNewCondition().withType("Ready").withStatus("True").endCondition()
+                .withInitContainerStatuses(new ContainerStatusBuilder().withName(DatabaseStatefulSets.STORAGE_CHECK_CONTAINER)
+                        .withNewState().withNewTerminated().withExitCode(0).withMessage(storageDevice + "\n")
+                        .endTerminated().endState().build())
+                .build();
+    }
+
+    private PodStatus crashLooping(Pod pod) {
+        return new PodStatusBuilder().withPhase("Running")
+                .addNewCondition().withType("Ready").withStatus("False").endCondition()
+                .withContainerStatuses(new ContainerStatusBuilder().withName(pod.getSpec().getContainers().getFirst().getName())
+                        .withNewState().withNewWaiting().withReason("CrashLoopBackOff")
+                        .withMessage("back-off 5m0s restarting failed container").endWaiting().endState().build())
+                .build();
+    }
+
+    private void runJob(Job job) {
+        if (job.getStatus() != null && job.getStatus().getConditions() != null && !job.getStatus().getConditions().isEmpty()) {
+            return; // finished
+        }
+        Map<String, String> labels = job.getMetadata().getLabels();
+        String benchmark = labels.get(ClusterLabels.INSTANCE);
+        int run = Integer.parseInt(labels.get(ClusterLabels.RUN));
+        String owner = job.getMetadata().getOwnerReferences().getFirst().getUid();
+        ClusterExchange exchange = new ClusterExchange(client, namespace, benchmark, owner);
+        switch (labels.get(ClusterLabels.STEP)) {
+            case LoadgenJobs.PREPARE -> finish(job, true);
+            case LoadgenJobs.LOAD -> runLoadPods(job, exchange, benchmark, run);
+            case LoadgenJobs.VERIFY -> verify(job, exchange, benchmark, run);
+            default -> throw new IllegalStateException("unknown step of " + job.getMetadata().getName());
+        }
+    }
+
+    private void runLoadPods(Job job, ClusterExchange exchange, String benchmark, int run) {
+        int pods = job.getSpec().getCompletions();
+        Integer failing = failingLoadPod.get(benchmark + "/" + run);
+        if (failing != null) {
+            failPod(job, failing, "error: the start barrier of run " + run + " was not released within 600 s");
+            finish(job, false);
+            return;
+        }
+        if (!exchange.startReleased(run)) {
+            for (int index = 0; index < pods; index++) {
+                exchange.reportReady(run, index);
+            }
+            return;
+        }
+        for (int index = 0; index < pods; index++) {
+            RunMeasurement measured = Measurements.pod(index, 1000L + 100L * run + index, 2_000L + 100L * index,
+                    new long[] {100, 100}, 0.4);
+            Instant startedAt = Instant.parse("2026-11-22T10:00:00Z").plusSeconds(3600L * run);
+            exchange.reportResult(PodResult.of(run, index, "lg-" + index, startedAt, startedAt.plusSeconds(12),
+                    measured, "PostgreSQL 18.1", "vertx-pg-client 5"));
+        }
+        finish(job, true);
+    }
+
+    private void verify(Job job, ClusterExchange exchange, String benchmark, int run) {
+        BenchmarkRun owner = client.resources(BenchmarkRun.class).inNamespace(namespace).withName(benchmark).get();
+        long accounts = owner.getSpec().workload().accounts();
+        long total = accounts * owner.getSpec().workload().initialBalance();
+        RunMeasurement merged = RunMeasurement.merge(exchange.podResults(run).stream().map(PodResult::measurement).toList());
+        long completed = merged.completedInAllPhases();
+        InvariantReport report = InvariantReport.check(accounts, total, accounts, violateInvariants ? total - 7 : total, 0,
+                completed, merged.inDoubtInAllPhases(), completed);
+        exchange.reportVerification(run, new RunVerification(report, Environments.postgres()));
+        finish(job, report.ok()); // the verify pod exits 1 after storing a failed check
+    }
+
+    private void failPod(Job job, int index, String message) {
+        Pod pod = new PodBuilder()
+                .withNewMetadata().withName(job.getMetadata().getName() + "-" + index + "-x7k2p").withNamespace(namespace)
+                .withLabels(Map.of(JobProgress.JOB_NAME_LABEL, job.getMetadata().getName()))
+                .withOwnerReferences(ownedBy(job)).endMetadata()
+                .withSpec(job.getSpec().getTemplate().getSpec())
+                .withNewStatus().withPhase("Failed")
+                .withContainerStatuses(new ContainerStatusBuilder().withName("loadgen").withNewState().withNewTerminated()
+                        .withExitCode(4).withReason("Error").withMessage(message).endTerminated().endState().build())
+                .endStatus()
+                .build();
+        client.resource(pod).create();
+    }
+
+    private void finish(Job job, boolean succeeded) {
+        int completions = job.getSpec().getCompletions();
+        job.setStatus(new JobStatusBuilder()
+                .withSucceeded(succeeded ? completions : 0).withFailed(succeeded ? 0 : 1)
+                .withConditions(new JobConditionBuilder().withType(succeeded ? "Complete" : "Failed").withStatus("True")
+                        .build())
+                .build());
+        client.resource(job).updateStatus();
+    }
+
+    /** The garbage collector: deletes every object whose owner is gone, until nothing more goes. */
+    void collectGarbage() {
+        boolean deleted;
+        do {
+            Set<String> uids = new HashSet<>();
+            List<HasMetadata> all = everything();
+            all.forEach(object -> uids.add(object.getMetadata().getUid()));
+            client.resources(BenchmarkRun.class).inAnyNamespace().list().getItems()
+                    .forEach(run -> uids.add(run.getMetadata().getUid()));
+            deleted = false;
+            for (HasMetadata object : all) {
+                List<OwnerReference> owners = Optional.ofNullable(object.getMetadata().getOwnerReferences()).orElse(List.of());
+                if (!owners.isEmpty() && owners.stream().noneMatch(reference -> uids.contains(reference.getUid()))) {
+                    client.resource(object).delete();
+                    deleted = true;
+                }
+            }
+        } while (deleted);
+    }
+
+    /** Every object of the kinds the operator and its pods create, in the namespace. */
+    List<HasMetadata> everything() {
+        List<HasMetadata> all = new ArrayList<>();
+        Stream.<List<? extends HasMetadata>>of(
+                client.configMaps().inNamespace(namespace).list().getItems(),
+                client.secrets().inNamespace(namespace).list().getItems(),
+                client.services().inNamespace(namespace).list().getItems(),
+                client.serviceAccounts().inNamespace(namespace).list().getItems(),
+                client.rbac().roles().inNamespace(namespace).list().getItems(),
+                client.rbac().roleBindings().inNamespace(namespace).list().getItems(),
+                client.apps().statefulSets().inNamespace(namespace).list().getItems(),
+                client.batch().v1().jobs().inNamespace(namespace).list().getItems(),
+                client.pods().inNamespace(namespace).list().getItems()).forEach(all::addAll);
+        return all;
+    }
+
+    private static OwnerReference ownedBy(HasMetadata owner) {
+        return new OwnerReferenceBuilder().withApiVersion(owner.getApiVersion()).withKind(owner.getKind())
+                .withName(owner.getMetadata().getName()).withUid(owner.getMetadata().getUid()).withController(true).build();
+    }
+
+    private static Node node(String name, String group, String instanceType) {
+        return new NodeBuilder().withNewMetadata().withName(name)
+                .withLabels(Map.of("ledgerbench.io/node-group", group, ClusterFacts.INSTANCE_TYPE_LABEL, instanceType))
+                .endMetadata().build();
+    }
+}
