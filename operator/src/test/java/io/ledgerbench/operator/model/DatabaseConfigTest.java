@@ -59,4 +59,18 @@ class DatabaseConfigTest {
         assertThat(config.getData().values()).noneMatch(script -> script.contains("--development"));
         assertThat(config.getData().get(DatabaseConfig.START_SCRIPT)).containsOnlyOnce("/tigerbeetle start ");
     }
+
+    @Test
+    void theConfigHashChangesWithTheTigerBeetleRunAndNotOtherwise() {
+        String first = DatabaseConfig.hash(DatabaseConfig.tigerbeetle(Benchmarks.tigerbeetle(), 1));
+        assertThat(DatabaseConfig.hash(DatabaseConfig.tigerbeetle(Benchmarks.tigerbeetle(), 1))).isEqualTo(first);
+        assertThat(DatabaseConfig.hash(DatabaseConfig.tigerbeetle(Benchmarks.tigerbeetle(), 2))).isNotEqualTo(first)
+                .matches("[0-9a-f]{16}");
+    }
+
+    @Test
+    void postgresKeepsOneConfigurationForEveryRun() {
+        assertThat(DatabaseConfig.forRun(Benchmarks.postgres(), 3)).isEqualTo(DatabaseConfig.forRun(Benchmarks.postgres(), 1));
+        assertThat(DatabaseConfig.forRun(Benchmarks.tigerbeetle(), 3).getData()).containsEntry(DatabaseConfig.RUN_KEY, "3");
+    }
 }

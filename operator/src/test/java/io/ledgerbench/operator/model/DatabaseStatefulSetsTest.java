@@ -42,6 +42,16 @@ class DatabaseStatefulSetsTest {
     }
 
     @Test
+    void podsAreReplacedOnlyByTheOperatorAndCarryTheirConfigurationsHash() {
+        StatefulSet set = DatabaseStatefulSets.tigerbeetle(Benchmarks.tigerbeetle(), "0123abcd",
+                List.of("10.0.0.1:3000", "10.0.0.2:3000", "10.0.0.3:3000"));
+        // A rolling update would run replicas of two runs' data files together.
+        assertThat(set.getSpec().getUpdateStrategy().getType()).isEqualTo("OnDelete");
+        assertThat(set.getSpec().getTemplate().getMetadata().getAnnotations())
+                .containsEntry(DatabaseStatefulSets.CONFIG_HASH_ANNOTATION, "0123abcd");
+    }
+
+    @Test
     void postgresIsAValidOwnedWorkload() {
         StatefulSet set = DatabaseStatefulSets.postgres(Benchmarks.postgres(), "hash");
         ValidKubernetesObjects.assertValidOwnedObject(set);

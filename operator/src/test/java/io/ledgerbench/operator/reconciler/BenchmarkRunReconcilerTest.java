@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.VersionInfo;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -50,6 +51,9 @@ class BenchmarkRunReconcilerTest {
     private static final OperatorSettings SETTINGS = new OperatorSettings(Duration.ofMinutes(20), Duration.ofMinutes(30),
             Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofMillis(50), Duration.ZERO);
 
+    /** Tells the operator's requests apart from the simulated cluster's in the mock server's log. */
+    private static final String OPERATOR_USER_AGENT = "ledgerbench-operator-under-test";
+
     KubernetesMockServer server;
     KubernetesClient client;
 
@@ -72,7 +76,9 @@ class BenchmarkRunReconcilerTest {
 
     private Operator startOperator() {
         // The mock API server does not implement server-side apply; JSON merge patches write the same status.
-        Operator operator = new Operator(overrider -> overrider.withKubernetesClient(server.createClient())
+        KubernetesClient operatorClient = server.createClient(builder -> builder.withConfig(
+                new ConfigBuilder(client.getConfiguration()).withUserAgent(OPERATOR_USER_AGENT).build()));
+        Operator operator = new Operator(overrider -> overrider.withKubernetesClient(operatorClient)
                 .withCloseClientOnStop(true).withUseSSAToPatchPrimaryResource(false));
         operator.register(new BenchmarkRunReconciler(SETTINGS, clock));
         operator.start();
@@ -375,5 +381,27 @@ class BenchmarkRunReconcilerTest {
         BenchmarkRunStatus other = runUntil("pg-elsewhere", status -> status.getPhase() == BenchmarkPhase.Provisioning);
         assertThat(other.getPhase()).as(describe(other)).isEqualTo(BenchmarkPhase.Provisioning);
         assertThat(phase(PG)).isNotIn(BenchmarkPhase.Succeeded, BenchmarkPhase.Failed, BenchmarkPhase.Queued);
+    }
+
+    @Test
+    void theInstalledClusterRoleAllowsEveryRequestTheOperatorMakes() throws Exception {
+        startOperator();
+        apply("postgres-3node.yaml");
+        apply("tigerbeetle-3node.yaml");
+        assertThat(runToTheEnd(PG).getPhase()).isEqualTo(BenchmarkPhase.Succeeded);
+        assertThat(runToTheEnd(TB).getPhase()).isEqualTo(BenchmarkPhase.Succeeded);
+
+        ClusterRoleRules role = ClusterRoleRules.fromInstallManifest();
+        java.util.Set<ClusterRoleRules.Permission> used = new java.util.TreeSet<>(
+                java.util.Comparator.comparing(ClusterRoleRules.Permission::toString));
+        for (var request = server.takeRequest(0, java.util.concurrent.TimeUnit.MILLISECONDS); request != null;
+             request = server.takeRequest(0, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (OPERATOR_USER_AGENT.equals(request.getHeader("User-Agent"))) {
+                ClusterRoleRules.of(request.getMethod(), request.getPath()).ifPresent(used::add);
+            }
+        }
+        assertThat(used).as("the operator made requests").isNotEmpty();
+        assertThat(used.stream().filter(permission -> !role.allows(permission)).toList())
+                .as("requests the ClusterRole does not allow (of %s)", used).isEmpty();
     }
 }

@@ -1,0 +1,76 @@
+package io.ledgerbench.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** The operator's ClusterRole from the install manifest, and what an API request needs from it. */
+record ClusterRoleRules(List<PolicyRule> rules) {
+
+    /** What RBAC checks for one request: API group, resource (with subresource), verb. */
+    record Permission(String group, String resource, String verb) {
+        @Override
+        public String toString() {
+            return verb + " " + (group.isEmpty() ? "" : group + "/") + resource;
+        }
+    }
+
+    static ClusterRoleRules fromInstallManifest() {
+        try {
+            List<HasMetadata> objects = Serialization.unmarshal(
+                    Files.newInputStream(Path.of("../manifests/install/ledgerbench-operator.yaml")));
+            ClusterRole role = objects.stream().filter(ClusterRole.class::isInstance).map(ClusterRole.class::cast)
+                    .findFirst().orElseThrow(() -> new AssertionError("no ClusterRole in the install manifest"));
+            return new ClusterRoleRules(role.getRules());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    boolean allows(Permission permission) {
+        return rules.stream().anyMatch(rule -> rule.getApiGroups().contains(permission.group())
+                && rule.getResources().contains(permission.resource()) && rule.getVerbs().contains(permission.verb()));
+    }
+
+    /** The permission an API request path and method need; empty for non-resource URLs such as /version. */
+    static Optional<Permission> of(String method, String pathAndQuery) {
+        String path = pathAndQuery.split("\\?", 2)[0];
+        boolean watch = pathAndQuery.contains("watch=true");
+        String[] parts = path.replaceFirst("^/", "").split("/");
+        String group;
+        int index;
+        if (parts[0].equals("api") && parts.length > 2) {
+            group = "";
+            index = 2;
+        } else if (parts[0].equals("apis") && parts.length > 3) {
+            group = parts[1];
+            index = 3;
+        } else {
+            return Optional.empty();
+        }
+        if (parts.length > index + 2 && parts[index].equals("namespaces")) {
+            index += 2;
+        }
+        String resource = parts[index];
+        boolean named = parts.length > index + 1;
+        if (parts.length > index + 2) {
+            resource = resource + "/" + parts[index + 2];
+        }
+        String verb = switch (method) {
+            case "GET" -> watch ? "watch" : named ? "get" : "list";
+            case "POST" -> "create";
+            case "PUT" -> "update";
+            case "PATCH" -> "patch";
+            case "DELETE" -> named ? "delete" : "deletecollection";
+            default -> throw new AssertionError("unexpected method " + method);
+        };
+        return Optional.of(new Permission(group, resource, verb));
+    }
+}
