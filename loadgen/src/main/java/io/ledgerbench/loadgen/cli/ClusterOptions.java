@@ -54,14 +54,23 @@ final class ClusterOptions {
             return Optional.of("--pod-index: " + podIndex + " is outside 0.." + (pods - 1)
                     + " (spec.loadgen.parallelism is " + pods + ")");
         }
+        Optional<String> identity = identityProblem();
+        if (identity.isPresent()) {
+            return identity;
+        }
+        if (startTimeoutDuration().isEmpty()) {
+            return Optional.of("--start-timeout: '" + startTimeout + "' is not a duration: " + DurationText.ACCEPTED);
+        }
+        return Optional.empty();
+    }
+
+    /** What is missing for a pod to store anything for its BenchmarkRun. */
+    Optional<String> identityProblem() {
         if (blank(namespace)) {
             return Optional.of("--namespace: not set (nor $" + PodEnvironment.NAMESPACE + ")");
         }
         if (blank(ownerUid)) {
             return Optional.of("--owner-uid: not set (nor $" + PodEnvironment.OWNER_UID + ")");
-        }
-        if (startTimeoutDuration().isEmpty()) {
-            return Optional.of("--start-timeout: '" + startTimeout + "' is not a duration: " + DurationText.ACCEPTED);
         }
         return Optional.empty();
     }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "loadgen", mixinStandardHelpOptions = true,
         versionProvider = LoadgenCommand.Version.class,
         description = "ledgerbench load generator: TigerBeetle vs PostgreSQL on money transfers.",
-        subcommands = {RunCommand.class, PrepareCommand.class, VerifyCommand.class, ValidateCommand.class},
+        subcommands = {RunCommand.class, PrepareCommand.class, VerifyCommand.class, ProbeNetworkCommand.class,
+            ValidateCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the benchmark finished and its result is valid",

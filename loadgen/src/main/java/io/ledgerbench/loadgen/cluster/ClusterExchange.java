@@ -31,6 +31,7 @@ public final class ClusterExchange {
     public static final String RESULT_KEY = "result.json";
     public static final String START_AT_KEY = "startAt";
     public static final String VERIFICATION_KEY = "verification.json";
+    public static final String ROUND_TRIPS_KEY = "round-trips.json";
     private static final String OWNER_API_VERSION = "ledgerbench.io/v1alpha1";
     private static final String OWNER_KIND = "BenchmarkRun";
 
@@ -81,6 +82,27 @@ public final class ClusterExchange {
                 .withData(Map.of(VERIFICATION_KEY, write(verification)))
                 .build();
         client.configMaps().inNamespace(namespace).resource(verified).createOr(existing -> existing.update());
+    }
+
+    /** Network-probe side: the round trips measured from one database node. */
+    public void reportRoundTrips(RoundTrips roundTrips) {
+        Map<String, String> labels = ClusterLabels.of(benchmark, ClusterLabels.NETWORK_PROBE);
+        labels.put(ClusterLabels.POD_INDEX, Integer.toString(roundTrips.podIndex()));
+        ConfigMap measured = new ConfigMapBuilder()
+                .withNewMetadata().withName(names.roundTripsConfigMap(roundTrips.podIndex())).withNamespace(namespace)
+                .withLabels(labels).withOwnerReferences(owner).endMetadata()
+                .withData(Map.of(ROUND_TRIPS_KEY, write(roundTrips)))
+                .build();
+        client.configMaps().inNamespace(namespace).resource(measured).createOr(existing -> existing.update());
+    }
+
+    /** Every network-probe pod's round trips stored so far, by pod index. */
+    public List<RoundTrips> roundTrips() {
+        return client.configMaps().inNamespace(namespace)
+                .withLabels(ClusterLabels.of(benchmark, ClusterLabels.NETWORK_PROBE)).list().getItems().stream()
+                .map(configMap -> read(configMap.getData().get(ROUND_TRIPS_KEY), RoundTrips.class))
+                .sorted(Comparator.comparingInt(RoundTrips::podIndex))
+                .toList();
     }
 
     /** Operator side: how many pods of the run have reported ready or finished. */

@@ -25,6 +25,7 @@ public final class ClusterLabels {
     public static final String VERIFICATION = "verification";
     public static final String CONFIG = "config";
     public static final String RESULTS = "results";
+    public static final String NETWORK_PROBE = "network-probe";
 
     private ClusterLabels() {
     }

@@ -74,6 +74,26 @@ public record ResourceNames(String benchmark) {
         return benchmark + "-r" + run + "-verified";
     }
 
+    /** The Indexed Job whose pods, one per database node, measure round trips between those nodes. */
+    public String networkProbeJob() {
+        return benchmark + "-netprobe";
+    }
+
+    /** Headless Service that gives network-probe pods DNS names (the Job's pods use it as subdomain). */
+    public String networkProbeService() {
+        return benchmark + "-netprobe";
+    }
+
+    /** Network-probe pod index's DNS name within the namespace: Indexed Job hostname plus subdomain. */
+    public String networkProbeHost(int index) {
+        return networkProbeJob() + "-" + index + "." + networkProbeService();
+    }
+
+    /** Where network-probe pod index stores its round trips. */
+    public String roundTripsConfigMap(int index) {
+        return benchmark + "-netprobe-" + index;
+    }
+
     public String resultsConfigMap() {
         return benchmark + "-results";
     }

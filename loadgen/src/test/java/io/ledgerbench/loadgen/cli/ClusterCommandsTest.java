@@ -41,6 +41,14 @@ class ClusterCommandsTest {
     @TempDir
     Path directory;
 
+    /** One thread per simulated pod: pods block on each other (barrier, echo), so they must run at once. */
+    private final java.util.concurrent.ExecutorService pods = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+
+    @org.junit.jupiter.api.AfterEach
+    void stopPods() {
+        pods.shutdownNow();
+    }
+
     private record Execution(int exitCode, String out, String err) {
     }
 
@@ -70,7 +78,7 @@ class ClusterCommandsTest {
     private CompletableFuture<Execution> pod(Path spec, String url, int index) {
         return CompletableFuture.supplyAsync(() -> loadgen("run", spec.toString(), "--postgres-url", url,
                 "--cluster-run", "1", "--pod-index", Integer.toString(index), "--namespace", NAMESPACE,
-                "--owner-uid", UID, "--node-name", "node-" + index, "--metrics-port", "-1"));
+                "--owner-uid", UID, "--node-name", "node-" + index, "--metrics-port", "-1"), pods);
     }
 
     private ClusterExchange exchange(String name) {
@@ -162,5 +170,41 @@ class ClusterCommandsTest {
                 "--metrics-port", "-1");
         assertThat(pod.exitCode()).isEqualTo(LoadgenCommand.EXIT_BAD_INPUT);
         assertThat(pod.err()).contains("--pod-index: 2 is outside 0..1 (spec.loadgen.parallelism is 2)");
+    }
+
+    @Test
+    void networkProbesOnEveryNodeMeasureEachOtherAndStoreTheRoundTrips() throws Exception {
+        Path spec = spec("netprobe", 1);
+        List<Integer> ports = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+                ports.add(free.getLocalPort());
+            }
+        }
+        String peers = String.join(",", ports.stream().map(port -> "127.0.0.1:" + port).toList());
+        List<CompletableFuture<Execution>> probes = new java.util.ArrayList<>();
+        for (int index = 0; index < 3; index++) {
+            String[] args = {"probe-network", spec.toString(), "--peers", peers, "--port", ports.get(index).toString(),
+                "--samples", "50", "--pod-index", Integer.toString(index), "--node-name", "db-" + index,
+                "--namespace", NAMESPACE, "--owner-uid", UID, "--timeout", "60s"};
+            probes.add(CompletableFuture.supplyAsync(() -> loadgen(args), pods));
+        }
+        for (CompletableFuture<Execution> probe : probes) {
+            Execution execution = probe.get();
+            assertThat(execution.exitCode()).as(execution.err()).isZero();
+        }
+        var roundTrips = exchange("netprobe").roundTrips();
+        assertThat(roundTrips).extracting(trips -> trips.nodeName()).containsExactly("db-0", "db-1", "db-2");
+        assertThat(roundTrips.get(1).toPod()).containsOnlyKeys(0, 2);
+        assertThat(roundTrips.get(1).toPod().get(2).count()).isEqualTo(50);
+        assertThat(roundTrips.get(1).toPod().get(2).p99Ms()).isPositive();
+    }
+
+    @Test
+    void aPeerThatIsNotHostAndPortIsRefused() throws Exception {
+        Execution probe = loadgen("probe-network", spec("badpeer", 1).toString(), "--peers", "db-0:7000,db-1",
+                "--namespace", NAMESPACE, "--owner-uid", UID);
+        assertThat(probe.exitCode()).isEqualTo(LoadgenCommand.EXIT_BAD_INPUT);
+        assertThat(probe.err()).contains("--peers: 'db-1' is not HOST:PORT");
     }
 }

@@ -1,6 +1,11 @@
 package io.ledgerbench.operator.model;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
@@ -16,6 +21,7 @@ import io.ledgerbench.loadgen.cluster.ResourceNames;
 import io.ledgerbench.loadgen.driver.postgres.PostgresServerSettings;
 import io.ledgerbench.loadgen.spec.EngineType;
 import io.ledgerbench.loadgen.spec.LoadgenSpec;
+import io.ledgerbench.loadgen.spec.PlacementSpec;
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkRun;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +40,9 @@ public final class LoadgenJobs {
     public static final String PREPARE = "prepare";
     public static final String LOAD = "load";
     public static final String VERIFY = "verify";
+    public static final String NETWORK_PROBE = "network-probe";
+    /** The port network-probe pods echo on. */
+    public static final int NETWORK_PROBE_PORT = 7000;
 
     private LoadgenJobs() {
     }
@@ -57,6 +66,56 @@ public final class LoadgenJobs {
         args.addAll(databaseArgs(owner));
         args.addAll(List.of("--cluster-run", Integer.toString(run)));
         return job(owner, run, new ResourceNames(owner.getMetadata().getName()).verifyJob(run), VERIFY, 1, false, args);
+    }
+
+    /**
+     * One pod on each database node (beside a database pod, one per node) measuring round trips to
+     * the others; its pods find each other by name through {@link #networkProbeService}.
+     */
+    public static Job networkProbe(BenchmarkRun owner) {
+        ResourceNames names = new ResourceNames(owner.getMetadata().getName());
+        int replicas = owner.getSpec().database().replicas();
+        List<String> peers = new ArrayList<>();
+        for (int index = 0; index < replicas; index++) {
+            peers.add(names.networkProbeHost(index) + ":" + NETWORK_PROBE_PORT);
+        }
+        List<String> args = List.of("probe-network", SPEC_PATH, "--peers", String.join(",", peers),
+                "--port", Integer.toString(NETWORK_PROBE_PORT));
+        Map<String, String> labels = ClusterLabels.of(owner.getMetadata().getName(), ClusterLabels.NETWORK_PROBE);
+        PodSpec pod = podSpec(owner, args, owner.getSpec().database().placement());
+        pod.setSubdomain(names.networkProbeService());
+        pod.setAffinity(PodPlacement.onePerNodeBeside(networkProbeSelector(owner),
+                DatabaseStatefulSets.podSelector(owner.getMetadata().getName())));
+        pod.getContainers().getFirst().setPorts(List.of(new ContainerPortBuilder().withName("echo")
+                .withContainerPort(NETWORK_PROBE_PORT).build()));
+        // Beside a running database: ask for little, so it fits whatever the database left.
+        pod.getContainers().getFirst().setResources(new ResourceRequirementsBuilder()
+                .withRequests(Map.of("cpu", new Quantity("100m"), "memory", new Quantity("256Mi")))
+                .withLimits(Map.of("memory", new Quantity("512Mi"))).build());
+        return new JobBuilder()
+                .withMetadata(Owners.metadata(owner, names.networkProbeJob(), labels))
+                .withNewSpec()
+                .withCompletions(replicas).withParallelism(replicas).withCompletionMode("Indexed").withBackoffLimit(0)
+                .withNewTemplate().withNewMetadata().withLabels(labels).endMetadata().withSpec(pod).endTemplate()
+                .endSpec()
+                .build();
+    }
+
+    /** Headless: gives each network-probe pod a DNS name (its Indexed Job hostname under this subdomain). */
+    public static Service networkProbeService(BenchmarkRun owner) {
+        ResourceNames names = new ResourceNames(owner.getMetadata().getName());
+        return new ServiceBuilder()
+                .withMetadata(Owners.metadata(owner, names.networkProbeService(),
+                        ClusterLabels.of(owner.getMetadata().getName(), ClusterLabels.NETWORK_PROBE)))
+                .withNewSpec().withClusterIP("None").withSelector(networkProbeSelector(owner))
+                .withPublishNotReadyAddresses(true)
+                .addNewPort().withName("echo").withPort(NETWORK_PROBE_PORT).endPort()
+                .endSpec()
+                .build();
+    }
+
+    private static Map<String, String> networkProbeSelector(BenchmarkRun owner) {
+        return ClusterLabels.selector(owner.getMetadata().getName(), ClusterLabels.NETWORK_PROBE);
     }
 
     /** How a load-generator pod reaches the database: PostgreSQL's primary Service (the password comes from the Secret). */
@@ -83,13 +142,13 @@ public final class LoadgenJobs {
                 .withBackoffLimit(0)
                 .withNewTemplate()
                 .withNewMetadata().withLabels(labels).endMetadata()
-                .withSpec(podSpec(owner, args))
+                .withSpec(podSpec(owner, args, owner.getSpec().loadgen().placement()))
                 .endTemplate()
                 .endSpec()
                 .build();
     }
 
-    private static PodSpec podSpec(BenchmarkRun owner, List<String> args) {
+    private static PodSpec podSpec(BenchmarkRun owner, List<String> args, PlacementSpec placement) {
         ResourceNames names = new ResourceNames(owner.getMetadata().getName());
         LoadgenSpec loadgen = owner.getSpec().loadgen();
         List<EnvVar> environment = new ArrayList<>();
@@ -125,8 +184,8 @@ public final class LoadgenJobs {
                         new VolumeBuilder().withName("spec").withNewConfigMap().withName(names.specConfigMap())
                                 .endConfigMap().build(),
                         new VolumeBuilder().withName("tmp").withNewEmptyDir().endEmptyDir().build())
-                .withNodeSelector(PodPlacement.nodeSelector(loadgen.placement()))
-                .withTolerations(PodPlacement.tolerations(loadgen.placement()))
+                .withNodeSelector(PodPlacement.nodeSelector(placement))
+                .withTolerations(PodPlacement.tolerations(placement))
                 .build();
     }
 }

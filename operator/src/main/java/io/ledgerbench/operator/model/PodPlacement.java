@@ -57,6 +57,18 @@ public final class PodPlacement {
                 .build();
     }
 
+    /** One pod per node, and only on nodes where a pod matching beside runs (e.g. one per database node). */
+    public static Affinity onePerNodeBeside(Map<String, String> podLabels, Map<String, String> beside) {
+        Affinity affinity = onePerNode(podLabels);
+        affinity.setPodAffinity(new AffinityBuilder().withNewPodAffinity()
+                .addNewRequiredDuringSchedulingIgnoredDuringExecution()
+                .withTopologyKey(HOSTNAME_TOPOLOGY)
+                .withNewLabelSelector().withMatchLabels(beside).endLabelSelector()
+                .endRequiredDuringSchedulingIgnoredDuringExecution()
+                .endPodAffinity().build().getPodAffinity());
+        return affinity;
+    }
+
     private static Map<String, Quantity> quantities(Map<String, String> values) {
         Map<String, Quantity> quantities = new TreeMap<>();
         values.forEach((resource, amount) -> quantities.put(resource, new Quantity(amount)));

@@ -1,33 +1,45 @@
 package io.ledgerbench.operator.reconciler;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ledgerbench.loadgen.cluster.ClusterExchange;
+import io.ledgerbench.loadgen.cluster.RoundTrips;
 import io.ledgerbench.loadgen.spec.EngineType;
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkPhase;
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkRun;
 import io.ledgerbench.operator.api.v1alpha1.ClusterEnvironment;
 import io.ledgerbench.operator.dependent.ClusterFacts;
+import io.ledgerbench.operator.dependent.JobProgress;
 import io.ledgerbench.operator.dependent.OwnedObjects;
 import io.ledgerbench.operator.model.BenchmarkSpecConfigMap;
 import io.ledgerbench.operator.model.DatabaseSecret;
 import io.ledgerbench.operator.model.DatabaseServices;
+import io.ledgerbench.operator.model.LoadgenJobs;
 import io.ledgerbench.operator.model.LoadgenAccess;
 import java.security.SecureRandom;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * SPEC section 8, step 1: credentials, configuration, Services, the load generators' identity, the
  * spec (with the seed) they read, and the database StatefulSet; once every database pod is ready,
- * the storage check and where everything landed go into status.environment.
+ * the storage check, where everything landed and the round trips between database nodes (a
+ * network-probe pod on each) go into status.environment.
  */
 final class ProvisioningStep {
 
+    private final KubernetesClient client;
     private final OwnedObjects objects;
+    private final JobProgress jobs;
     private final DatabaseDeployment database;
     private final ClusterFacts facts;
     private final SecureRandom random = new SecureRandom();
 
     ProvisioningStep(KubernetesClient client) {
+        this.client = client;
         this.objects = new OwnedObjects(client);
+        this.jobs = new JobProgress(client);
         this.database = new DatabaseDeployment(client);
         this.facts = new ClusterFacts(client);
     }
@@ -57,11 +69,41 @@ final class ProvisioningStep {
         ClusterFacts.StorageCheck storage = ClusterFacts.storageCheck(owner.getSpec().database().storage().type(),
                 state.pods());
         owner.getStatus().setEnvironment(new ClusterEnvironment(facts.kubernetesVersion(), null, null, null, null,
-                facts.placement(state.pods()), Map.of(), storage.description()));
+                facts.placement(state.pods()), Map.of(), storage.description(), Map.of()));
         if (!storage.passed()) {
             return new StepOutcome.Fail("StorageCheckFailed", "spec.database.storage.type is localNvme, but the "
                     + storage.description());
         }
+        int replicas = owner.getSpec().database().replicas();
+        if (replicas > 1) {
+            objects.createIfAbsent(LoadgenJobs.networkProbeService(owner));
+            String job = objects.createIfAbsent(LoadgenJobs.networkProbe(owner)).getMetadata().getName();
+            List<RoundTrips> measured = new ClusterExchange(client, owner.getMetadata().getNamespace(),
+                    owner.getMetadata().getName(), owner.getMetadata().getUid()).roundTrips();
+            if (measured.size() < replicas) {
+                if (jobs.of(owner.getMetadata().getNamespace(), job) instanceof JobProgress.State.Failed failed) {
+                    return new StepOutcome.Fail("NetworkProbeFailed", failed.reason());
+                }
+                return new StepOutcome.Wait("round trips between database nodes: " + measured.size() + " of "
+                        + replicas + " network probes of Job " + job + " reported");
+            }
+            ClusterEnvironment environment = owner.getStatus().getEnvironment();
+            owner.getStatus().setEnvironment(new ClusterEnvironment(environment.kubernetesVersion(), null, null, null,
+                    null, environment.databaseNodes(), Map.of(), environment.storageCheck(), describe(measured)));
+        }
         return new StepOutcome.Advance(BenchmarkPhase.Loading, 1);
+    }
+
+    /** "node -> node" -> "mean, p95, p99" for every measured pair. */
+    private static Map<String, String> describe(List<RoundTrips> measured) {
+        Map<Integer, String> nodes = new TreeMap<>();
+        measured.forEach(roundTrips -> nodes.put(roundTrips.podIndex(), roundTrips.nodeName()));
+        Map<String, String> pairs = new TreeMap<>();
+        for (RoundTrips roundTrips : measured) {
+            roundTrips.toPod().forEach((peer, summary) -> pairs.put(roundTrips.nodeName() + " -> " + nodes.get(peer),
+                    String.format(Locale.ROOT, "mean %.3f ms, p95 %.3f ms, p99 %.3f ms", summary.meanMs(),
+                            summary.p95Ms(), summary.p99Ms())));
+        }
+        return pairs;
     }
 }

@@ -114,7 +114,8 @@ final class StatusTransitions {
                 current == null ? facts.kubernetesVersion() : current.kubernetesVersion(),
                 seen.serverVersion(), seen.clientVersion(), seen.loadgenVersion(), seen.jvm(),
                 current == null ? Map.of() : current.databaseNodes(), loadgenNodes,
-                current == null ? null : current.storageCheck()));
+                current == null ? null : current.storageCheck(),
+                current == null ? Map.of() : current.databaseRoundTrips()));
     }
 
     private static void setCondition(BenchmarkRunStatus status, String type, boolean isTrue, String reason,

@@ -78,4 +78,38 @@ class LoadgenJobsTest {
         assertThat(loadgen(LoadgenJobs.load(Benchmarks.tigerbeetle(), 1)).getEnv())
                 .noneMatch(variable -> variable.getName().equals("PGPASSWORD"));
     }
+
+    @Test
+    void theNetworkProbeRunsOnePodBesideEachDatabasePodAndNamesEveryPeer() {
+        Job probe = LoadgenJobs.networkProbe(Benchmarks.postgres());
+        ValidKubernetesObjects.assertValidOwnedObject(probe);
+        assertThat(probe.getSpec().getCompletions()).isEqualTo(3);
+        assertThat(probe.getSpec().getCompletionMode()).isEqualTo("Indexed");
+        var pod = probe.getSpec().getTemplate().getSpec();
+        assertThat(pod.getSubdomain()).isEqualTo("pg-fair-medium-netprobe");
+        assertThat(pod.getNodeSelector()).containsEntry("ledgerbench.io/node-group", "database");
+        assertThat(pod.getTolerations()).singleElement().satisfies(toleration ->
+                assertThat(toleration.getValue()).isEqualTo("database"));
+        assertThat(pod.getAffinity().getPodAffinity().getRequiredDuringSchedulingIgnoredDuringExecution())
+                .singleElement().satisfies(term -> assertThat(term.getLabelSelector().getMatchLabels())
+                        .isEqualTo(DatabaseStatefulSets.podSelector("pg-fair-medium")));
+        assertThat(pod.getAffinity().getPodAntiAffinity().getRequiredDuringSchedulingIgnoredDuringExecution())
+                .singleElement().satisfies(term -> assertThat(probe.getSpec().getTemplate().getMetadata().getLabels())
+                        .containsAllEntriesOf(term.getLabelSelector().getMatchLabels()));
+        assertThat(loadgen(probe).getArgs()).containsSequence("--peers",
+                "pg-fair-medium-netprobe-0.pg-fair-medium-netprobe:7000,pg-fair-medium-netprobe-1.pg-fair-medium-netprobe:7000,"
+                        + "pg-fair-medium-netprobe-2.pg-fair-medium-netprobe:7000");
+        assertThat(loadgen(probe).getResources().getRequests().get("cpu").toString()).isEqualTo("100m");
+    }
+
+    @Test
+    void theNetworkProbeServiceSelectsTheProbePodsWithoutAClusterIp() {
+        Job probe = LoadgenJobs.networkProbe(Benchmarks.postgres());
+        var service = LoadgenJobs.networkProbeService(Benchmarks.postgres());
+        ValidKubernetesObjects.assertValidOwnedObject(service);
+        assertThat(service.getSpec().getClusterIP()).isEqualTo("None");
+        assertThat(service.getMetadata().getName()).isEqualTo(probe.getSpec().getTemplate().getSpec().getSubdomain());
+        assertThat(probe.getSpec().getTemplate().getMetadata().getLabels())
+                .containsAllEntriesOf(service.getSpec().getSelector());
+    }
 }

@@ -206,6 +206,8 @@ class BenchmarkRunReconcilerTest {
         assertThat(environment.loadgenNodes()).containsEntry("pod-2", "lg-2 (c7i.4xlarge)");
         assertThat(environment.serverVersion()).isEqualTo("PostgreSQL 18");
         assertThat(environment.kubernetesVersion()).isEqualTo("v1.33.4");
+        assertThat(environment.databaseRoundTrips()).hasSize(6)
+                .containsEntry("db-0 -> db-2", "mean 0.400 ms, p95 0.400 ms, p99 0.400 ms");
     }
 
     @Test

@@ -35,6 +35,8 @@ public class BenchmarkRun extends CustomResource<BenchmarkRunSpec, BenchmarkRunS
 
     @Override
     @Required
+    // Runs already measured used this spec; a changed spec would mix two configurations in one result.
+    @ValidationRule(value = "self == oldSelf", message = "spec is immutable: delete the BenchmarkRun and create a new one")
     public BenchmarkRunSpec getSpec() {
         return super.getSpec();
     }

@@ -14,10 +14,12 @@ public record ClusterEnvironment(
         String jvm,
         Map<String, String> databaseNodes,
         Map<String, String> loadgenNodes,
-        String storageCheck) {
+        String storageCheck,
+        Map<String, String> databaseRoundTrips) {
 
     public ClusterEnvironment {
         databaseNodes = databaseNodes == null ? Map.of() : Map.copyOf(databaseNodes);
+        databaseRoundTrips = databaseRoundTrips == null ? Map.of() : Map.copyOf(databaseRoundTrips);
         loadgenNodes = loadgenNodes == null ? Map.of() : Map.copyOf(loadgenNodes);
     }
 }

@@ -106,5 +106,6 @@ class CrdSchemaTest {
                 .containsExactly("!has(self.mode) || self.mode != 'fixedRate' || has(self.targetRate)");
         assertThat(rules("spec.database")).singleElement().asString().contains("self.replicas in [1, 3, 6]");
         assertThat(rules("")).containsExactly("self.metadata.name.size() <= 45");
+        assertThat(rules("spec")).as("a running benchmark's spec cannot change").containsExactly("self == oldSelf");
     }
 }

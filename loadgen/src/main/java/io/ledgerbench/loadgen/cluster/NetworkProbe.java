@@ -1,0 +1,116 @@
+package io.ledgerbench.loadgen.cluster;
+
+import io.ledgerbench.loadgen.measure.LatencyHistograms;
+import io.ledgerbench.loadgen.result.LatencySummary;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Measures network round trips between nodes the way replication feels them: one byte sent over
+ * an established TCP connection and echoed back, timed with a monotonic clock. Every probe serves
+ * an echo for the others while it measures them.
+ */
+public final class NetworkProbe implements AutoCloseable {
+
+    private final ServerSocket server;
+    private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
+
+    private NetworkProbe(ServerSocket server) {
+        this.server = server;
+        connections.submit(this::acceptLoop);
+    }
+
+    /** Starts echoing on port (0: any free port). */
+    public static NetworkProbe serve(int port) throws IOException {
+        return new NetworkProbe(new ServerSocket(port));
+    }
+
+    public int port() {
+        return server.getLocalPort();
+    }
+
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            try {
+                Socket socket = server.accept();
+                connections.submit(() -> echo(socket));
+            } catch (IOException e) {
+                return; // closed
+            }
+        }
+    }
+
+    private static void echo(Socket socket) {
+        try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+            socket.setTcpNoDelay(true);
+            int value;
+            while ((value = in.read()) >= 0) {
+                out.write(value);
+                out.flush();
+            }
+        } catch (IOException e) {
+            // the peer went away: nothing to echo
+        }
+    }
+
+    /**
+     * samples round trips to peer after connecting (retried until deadline: the peer may not be up
+     * yet); the first few are warmup and not recorded.
+     */
+    public static LatencySummary measure(InetSocketAddress peer, int samples, Instant deadline)
+            throws InterruptedException {
+        Socket socket = connect(peer, deadline);
+        try (socket; OutputStream out = socket.getOutputStream();
+             DataInputStream in = new DataInputStream(socket.getInputStream())) {
+            socket.setTcpNoDelay(true);
+            Histogram histogram = LatencyHistograms.newHistogram();
+            int warmup = Math.min(10, samples);
+            for (int i = 0; i < warmup + samples; i++) {
+                long start = System.nanoTime();
+                out.write(i & 0x7f);
+                out.flush();
+                in.readByte();
+                if (i >= warmup) {
+                    histogram.recordValue(LatencyHistograms.clamp(System.nanoTime() - start));
+                }
+            }
+            return LatencySummary.of(histogram);
+        } catch (IOException e) {
+            throw new UncheckedIOException("round trips to " + peer + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Socket connect(InetSocketAddress peer, Instant deadline) throws InterruptedException {
+        IOException last = null;
+        while (Instant.now().isBefore(deadline)) {
+            InetSocketAddress resolved = new InetSocketAddress(peer.getHostString(), peer.getPort());
+            try {
+                Socket socket = new Socket();
+                socket.connect(resolved, 5_000);
+                return socket;
+            } catch (IOException e) {
+                last = e;
+                Thread.sleep(Duration.ofMillis(500)); // the peer's pod or DNS name may not be there yet
+            }
+        }
+        throw new ClusterRunException("could not reach network probe " + peer.getHostString() + ":" + peer.getPort()
+                + " before the deadline" + (last == null ? "" : ": " + last.getMessage()));
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        connections.shutdownNow();
+    }
+}
