@@ -18,7 +18,7 @@ JAVA_OPTS ?= --enable-native-access=ALL-UNNAMED \
              $(shell $(JAVA_HOME)/bin/java --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 \
                && echo --sun-misc-unsafe-memory-access=allow)
 
-.PHONY: help run test build validate crds bench-client bench-modes clean
+.PHONY: help run test build validate crds bench-client bench-modes bench-replication clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -44,6 +44,9 @@ bench-client: build ## loadgen vs pgbench on the same transfer function (figures
 
 bench-modes: build ## the four PostgreSQL modes on 10 hot accounts, pool 1/4/16/64 (figures -> docs/benchmarks.md)
 	JAVA_OPTS="$(JAVA_OPTS)" scripts/bench-modes
+
+bench-replication: build ## local 3-node PostgreSQL: each synchronous_commit level, quorum k = 1 vs 2 (figures -> docs/benchmarks.md)
+	JAVA_OPTS="$(JAVA_OPTS)" scripts/bench-replication
 
 clean: ## remove build output (results/ stays)
 	$(MVN) -q clean

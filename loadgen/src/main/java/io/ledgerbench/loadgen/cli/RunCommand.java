@@ -100,7 +100,7 @@ final class RunCommand implements Callable<Integer> {
             if (cluster.inCluster()) {
                 return runInCluster(manifest, external, interval.get(), err);
             }
-            LocalRunner.checkSupported(manifest.spec());
+            LocalRunner.checkSupported(manifest.spec(), external.isPresent());
         } catch (InvalidSpecException e) {
             err.println("error: " + e.getMessage());
             return LoadgenCommand.EXIT_BAD_INPUT;

@@ -34,11 +34,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(true)
                     .setPGStartupWait(Duration.ofSeconds(60));
-            PostgresServerSettings.singleNode(spec).forEach(builder::setServerConfig);
+            configure(builder, PostgresServerSettings.singleNode(spec));
             return new EmbeddedPostgresServer(builder.start(), dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Passes settings to the server's command line. The library hands them to pg_ctl, whose shell
+     * splits on spaces: a value such as 'ANY 1 (*)' is single-quoted to arrive as one.
+     */
+    static void configure(EmbeddedPostgres.Builder builder, Map<String, String> settings) {
+        settings.forEach((name, value) -> builder.setServerConfig(name,
+                value.matches("[A-Za-z0-9_.:/+-]+") ? value : "'" + value.replace("'", "'\\''") + "'"));
     }
 
     /** Where to reach it, for the benchmark database. */

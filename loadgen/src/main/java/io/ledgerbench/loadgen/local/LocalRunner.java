@@ -5,6 +5,7 @@ import io.ledgerbench.loadgen.driver.LedgerDatabase;
 import io.ledgerbench.loadgen.driver.TransferDriver;
 import io.ledgerbench.loadgen.driver.postgres.PostgresEndpoint;
 import io.ledgerbench.loadgen.driver.postgres.PostgresLedgerDatabase;
+import io.ledgerbench.loadgen.driver.postgres.PostgresServerSettings;
 import io.ledgerbench.loadgen.measure.RunMeasurement;
 import io.ledgerbench.loadgen.measure.RunRecorder;
 import io.ledgerbench.loadgen.metrics.LoadgenMetrics;
@@ -31,8 +32,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs a BenchmarkRun without Kubernetes (SPEC section 9): on an embedded PostgreSQL, or on an
- * existing server, N runs each from a freshly reset database, results written to disk.
+ * Runs a BenchmarkRun without Kubernetes (SPEC section 9): on an embedded PostgreSQL (a single
+ * server, or a primary with standbys when the spec asks for replicas) or on an existing server,
+ * N runs each from a freshly reset database, results written to disk.
  * The spec's load-generator pods become shares of this one process, each with its own streams.
  */
 public final class LocalRunner {
@@ -52,39 +54,59 @@ public final class LocalRunner {
         this.executor = new RunExecutor(progressInterval, RunExecutor.DEFAULT_DRAIN_TIMEOUT);
     }
 
-    /** Refuses, before anything starts, what the local runner cannot do. */
-    public static void checkSupported(BenchmarkRunSpec spec) {
+    /** The most PostgreSQL nodes the local runner starts: each is a full server on this one machine. */
+    public static final int MAX_LOCAL_REPLICAS = 5;
+
+    /** Refuses, before anything starts, what the local runner cannot do (on its own servers, or on an external one). */
+    public static void checkSupported(BenchmarkRunSpec spec, boolean externalServer) {
         if (spec.database().engine() != EngineType.POSTGRESQL) {
             throw new UnsupportedLocallyException("spec.database.engine", "'" + spec.database().engine().specValue()
                     + "' cannot run locally yet; allowed here: postgresql");
         }
-        if (spec.database().replicas() != 1) {
-            throw new UnsupportedLocallyException("spec.database.replicas", "the local runner starts a single"
-                    + " PostgreSQL node; allowed here: 1 (got " + spec.database().replicas() + ")");
+        int replicas = spec.database().replicas();
+        if (externalServer && replicas != 1) {
+            throw new UnsupportedLocallyException("spec.database.replicas", "an existing PostgreSQL (--postgres-url) is"
+                    + " one server to the local runner; allowed with --postgres-url: 1 (got " + replicas + ")");
+        }
+        if (replicas > MAX_LOCAL_REPLICAS) {
+            throw new UnsupportedLocallyException("spec.database.replicas", "the local runner starts a primary and"
+                    + " replicas - 1 standbys on this machine; allowed here: 1.." + MAX_LOCAL_REPLICAS + " (got " + replicas + ")");
         }
     }
 
     /** Runs every run of the manifest and returns the aggregate (results already written). */
     public AggregateResult run(BenchmarkRunManifest manifest) throws IOException, InterruptedException {
-        checkSupported(manifest.spec());
+        checkSupported(manifest.spec(), externalPostgres.isPresent());
         long seed = Optional.ofNullable(manifest.spec().workload().seed()).orElseGet(WorkloadRandom::newSeed);
         BenchmarkRunSpec spec = manifest.spec().withSeed(seed);
         String name = manifest.name();
-        EmbeddedPostgresServer embedded = null;
+        AutoCloseable servers = () -> { };
         try {
             PostgresEndpoint endpoint;
+            String location;
             if (externalPostgres.isPresent()) {
                 endpoint = externalPostgres.get();
+                location = endpoint.host() + ":" + endpoint.port();
                 out.println("using PostgreSQL at " + endpoint.describe() + " (database " + endpoint.database()
                         + " is dropped and recreated for every run)");
+            } else if (spec.database().replicas() > 1) {
+                out.printf("starting a local PostgreSQL cluster: a primary and %d standbys (%s) ...%n",
+                        spec.database().replicas() - 1, PostgresServerSettings.synchronousStandbyNames(
+                                spec.database().postgresql().synchronousStandbys()));
+                LocalPostgresCluster cluster = LocalPostgresCluster.start(spec);
+                servers = cluster;
+                endpoint = cluster.primaryEndpoint();
+                location = cluster.describe();
+                out.println(location);
             } else {
                 out.println("starting embedded PostgreSQL ...");
-                embedded = EmbeddedPostgresServer.start(spec);
+                EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start(spec);
+                servers = embedded;
                 endpoint = embedded.endpoint();
+                location = "embedded, this machine";
             }
             try (LedgerDatabase database = new PostgresLedgerDatabase(endpoint, spec.database().postgresql())) {
-                Environment environment = Environment.measuredWith(spec, database, embedded != null ? "embedded, this machine"
-                        : endpoint.host() + ":" + endpoint.port());
+                Environment environment = Environment.measuredWith(spec, database, location);
                 out.println("server: " + environment.serverVersion());
                 List<RunResult> results = new ArrayList<>();
                 for (int run = 1; run <= spec.runs(); run++) {
@@ -102,9 +124,17 @@ public final class LocalRunner {
                 return aggregate;
             }
         } finally {
-            if (embedded != null) {
-                embedded.close();
-            }
+            closeServers(servers);
+        }
+    }
+
+    private static void closeServers(AutoCloseable servers) {
+        try {
+            servers.close();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the local PostgreSQL: " + e.getMessage(), e);
         }
     }
 

@@ -157,4 +157,21 @@ class LoadgenCommandTest {
                 "--postgres-url", "postgresql://postgres@127.0.0.1:1/x")).isEqualTo(3);
         assertThat(err.toString()).contains("cannot connect to PostgreSQL at 127.0.0.1:1");
     }
+
+    @Test
+    void moreLocalReplicasThanTheMachineTakesExitTwoNamingTheLimit() throws Exception {
+        Path spec = file(valid("x", "").replace("replicas: 1,", "replicas: 7,"));
+        assertThat(loadgen("run", spec.toString(), "--metrics-port", "-1")).isEqualTo(2);
+        assertThat(err.toString()).contains("spec.database.replicas").contains("allowed here: 1..5 (got 7)");
+        assertNoStackTrace();
+    }
+
+    @Test
+    void anExistingServerCannotStandInForAClusterOfReplicas() throws Exception {
+        Path spec = file(valid("x", "").replace("replicas: 1,", "replicas: 3,"));
+        assertThat(loadgen("run", spec.toString(), "--postgres-url", "postgresql://u@localhost/db", "--metrics-port", "-1"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("spec.database.replicas").contains("allowed with --postgres-url: 1 (got 3)");
+        assertNoStackTrace();
+    }
 }

@@ -98,7 +98,16 @@ class SpecLoaderTest {
     void theShippedBatchedExampleIsValidAndRunsLocally() throws Exception {
         BenchmarkRunManifest manifest = loader.load(Path.of("../manifests/examples/local-postgres-batched.yaml"));
         assertThat(manifest.spec().database().postgresql().mode()).isEqualTo(PostgresMode.BATCHED);
-        LocalRunner.checkSupported(manifest.spec());
+        LocalRunner.checkSupported(manifest.spec(), false);
+    }
+
+    @Test
+    void theShippedThreeNodeExampleIsValidRunsLocallyAndIsDurableLikeTigerBeetle() throws Exception {
+        BenchmarkRunManifest manifest = loader.load(Path.of("../manifests/examples/local-postgres-3node.yaml"));
+        assertThat(manifest.spec().database().replicas()).isEqualTo(3);
+        LocalRunner.checkSupported(manifest.spec(), false);
+        assertThat(io.ledgerbench.loadgen.result.DurabilityAssessment.of(manifest.spec().database())
+                .equivalentToTigerBeetle()).isTrue();
     }
 
     @Test

@@ -53,7 +53,7 @@ public final class DatabaseConfig {
                   --pwfile=<(printf '%%s\\n' "$PGPASSWORD")
               else
                 until pg_basebackup --pgdata="$PGDATA" --write-recovery-conf --wal-method=stream --checkpoint=fast \\
-                    --dbname="host=$PRIMARY_HOST port=%d user=postgres application_name=$HOSTNAME"; do
+                    --dbname="%s"; do
                   echo "waiting for the primary at $PRIMARY_HOST"
                   rm -rf "$PGDATA"
                   sleep 2
@@ -61,7 +61,8 @@ public final class DatabaseConfig {
               fi
             fi
             exec postgres -D "$PGDATA" -c config_file=%s/postgresql.conf -c hba_file=%s/pg_hba.conf
-            """.formatted(PostgresServerSettings.PORT, MOUNT_PATH, MOUNT_PATH);
+            """.formatted(PostgresServerSettings.standbyConnection("$PRIMARY_HOST", PostgresServerSettings.PORT,
+            "postgres", "$HOSTNAME"), MOUNT_PATH, MOUNT_PATH);
 
     // The data file is per run: a new run formats a new file (a freshly formatted cluster per run) after
     // removing earlier runs' files. REPLICA_INDEX comes from the pod-index label.

@@ -52,6 +52,15 @@ public final class PostgresServerSettings {
         return synchronousStandbys == 0 ? "" : "ANY " + synchronousStandbys + " (*)";
     }
 
+    /**
+     * How a standby reaches its primary (primary_conninfo, as pg_basebackup -R writes it): its
+     * application_name is what the primary's synchronous quorum counts. Shell variables work as
+     * host or name, for the StatefulSet's start script.
+     */
+    public static String standbyConnection(String primaryHost, int primaryPort, String user, String applicationName) {
+        return "host=" + primaryHost + " port=" + primaryPort + " user=" + user + " application_name=" + applicationName;
+    }
+
     /** The settings as postgresql.conf lines, every value single-quoted. */
     public static String renderConf(Map<String, String> settings) {
         return settings.entrySet().stream()
