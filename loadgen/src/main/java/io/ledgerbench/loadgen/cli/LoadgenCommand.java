@@ -2,9 +2,12 @@ package io.ledgerbench.loadgen.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.ledgerbench.loadgen.cluster.ClusterRunException;
+import io.ledgerbench.loadgen.driver.postgres.DatabaseUnavailableException;
 import java.util.function.Supplier;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The `loadgen` command line: run or check a BenchmarkRun file. */
 @Command(name = "loadgen", mixinStandardHelpOptions = true,
@@ -45,7 +48,20 @@ public final class LoadgenCommand {
     /** The command line with the Kubernetes client the cluster subcommands use (tests pass a mock server's). */
     public static CommandLine commandLine(Supplier<KubernetesClient> kubernetes) {
         // picocli's exit code for a wrong option or missing argument is already 2 (EXIT_BAD_INPUT).
-        return new CommandLine(new LoadgenCommand(kubernetes));
+        return new CommandLine(new LoadgenCommand(kubernetes)).setExecutionExceptionHandler(LoadgenCommand::exitCode);
+    }
+
+    /** What a subcommand could not do, as one line and its exit code; anything else is a bug and keeps its trace. */
+    private static int exitCode(Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+        int code = switch (e) {
+            case BadInputException bad -> EXIT_BAD_INPUT;
+            case DatabaseUnavailableException unavailable -> EXIT_DATABASE;
+            case ClusterRunException cluster -> EXIT_CLUSTER;
+            case KubernetesClientException kubernetes -> EXIT_CLUSTER;
+            default -> throw e;
+        };
+        command.getErr().println("error: " + e.getMessage());
+        return code;
     }
 
     /** A client for the cluster subcommands; the caller closes it. */

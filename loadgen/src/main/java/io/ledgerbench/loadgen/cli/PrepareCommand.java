@@ -1,13 +1,8 @@
 package io.ledgerbench.loadgen.cli;
 
-import io.ledgerbench.loadgen.driver.postgres.DatabaseUnavailableException;
 import io.ledgerbench.loadgen.driver.postgres.PostgresEndpoint;
 import io.ledgerbench.loadgen.driver.postgres.PostgresLedgerDatabase;
 import io.ledgerbench.loadgen.spec.BenchmarkRunManifest;
-import io.ledgerbench.loadgen.spec.EngineType;
-import io.ledgerbench.loadgen.spec.InvalidSpecException;
-import io.ledgerbench.loadgen.spec.SpecLoader;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,34 +26,15 @@ final class PrepareCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec command;
 
     @Override
-    public Integer call() {
-        PrintWriter err = command.commandLine().getErr();
-        PostgresEndpoint endpoint;
-        try {
-            endpoint = PostgresEndpoint.parse(postgresUrl)
-                    .withPasswordFallback(System.getenv(PostgresEndpoint.PASSWORD_ENVIRONMENT));
-        } catch (IllegalArgumentException e) {
-            err.println("error: --postgres-url: " + e.getMessage());
-            return LoadgenCommand.EXIT_BAD_INPUT;
+    public Integer call() throws BadInputException {
+        PostgresEndpoint endpoint = Inputs.postgres(postgresUrl);
+        BenchmarkRunManifest manifest = Inputs.manifest(file);
+        Inputs.requirePostgres(manifest, "prepare");
+        try (PostgresLedgerDatabase database = new PostgresLedgerDatabase(endpoint, manifest.spec().database().postgresql())) {
+            database.reset(manifest.spec().workload());
         }
-        try {
-            BenchmarkRunManifest manifest = new SpecLoader().load(file);
-            if (manifest.spec().database().engine() != EngineType.POSTGRESQL) {
-                err.println("error: spec.database.engine: prepare supports postgresql only");
-                return LoadgenCommand.EXIT_BAD_INPUT;
-            }
-            try (PostgresLedgerDatabase database = new PostgresLedgerDatabase(endpoint, manifest.spec().database().postgresql())) {
-                database.reset(manifest.spec().workload());
-            }
-            command.commandLine().getOut().println("prepared " + endpoint.describe() + ": "
-                    + manifest.spec().workload().accounts() + " accounts");
-            return LoadgenCommand.EXIT_VALID;
-        } catch (InvalidSpecException e) {
-            err.println("error: " + e.getMessage());
-            return LoadgenCommand.EXIT_BAD_INPUT;
-        } catch (DatabaseUnavailableException e) {
-            err.println("error: " + e.getMessage());
-            return LoadgenCommand.EXIT_DATABASE;
-        }
+        command.commandLine().getOut().println("prepared " + endpoint.describe() + ": "
+                + manifest.spec().workload().accounts() + " accounts");
+        return LoadgenCommand.EXIT_VALID;
     }
 }

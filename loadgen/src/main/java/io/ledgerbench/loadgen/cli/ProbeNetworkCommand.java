@@ -1,7 +1,6 @@
 package io.ledgerbench.loadgen.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.ledgerbench.loadgen.cluster.ClusterExchange;
 import io.ledgerbench.loadgen.cluster.ClusterRunException;
 import io.ledgerbench.loadgen.cluster.NetworkProbe;
@@ -9,8 +8,6 @@ import io.ledgerbench.loadgen.cluster.RoundTrips;
 import io.ledgerbench.loadgen.result.LatencySummary;
 import io.ledgerbench.loadgen.spec.BenchmarkRunManifest;
 import io.ledgerbench.loadgen.spec.DurationText;
-import io.ledgerbench.loadgen.spec.InvalidSpecException;
-import io.ledgerbench.loadgen.spec.SpecLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -70,8 +67,7 @@ final class ProbeNetworkCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec command;
 
     @Override
-    public Integer call() throws InterruptedException {
-        PrintWriter err = command.commandLine().getErr();
+    public Integer call() throws BadInputException, InterruptedException {
         Optional<Duration> deadlineAfter = DurationText.parse(timeout).filter(duration -> !duration.isZero());
         Optional<String> problem = cluster.identityProblem()
                 .or(() -> deadlineAfter.isEmpty() ? Optional.of("--timeout: '" + timeout + "' is not a duration: "
@@ -81,8 +77,7 @@ final class ProbeNetworkCommand implements Callable<Integer> {
                         ? Optional.of("--pod-index: " + cluster.podIndex + " is not one of the " + peers.size() + " peers")
                         : Optional.empty());
         if (problem.isPresent()) {
-            err.println("error: " + problem.get());
-            return LoadgenCommand.EXIT_BAD_INPUT;
+            throw new BadInputException(problem.get());
         }
         List<InetSocketAddress> addresses = new ArrayList<>();
         for (String peer : peers) {
@@ -91,17 +86,10 @@ final class ProbeNetworkCommand implements Callable<Integer> {
                 addresses.add(InetSocketAddress.createUnresolved(peer.substring(0, colon),
                         Integer.parseInt(peer.substring(colon + 1))));
             } catch (RuntimeException e) {
-                err.println("error: --peers: '" + peer + "' is not HOST:PORT");
-                return LoadgenCommand.EXIT_BAD_INPUT;
+                throw new BadInputException("--peers: '" + peer + "' is not HOST:PORT");
             }
         }
-        BenchmarkRunManifest manifest;
-        try {
-            manifest = new SpecLoader().load(file);
-        } catch (InvalidSpecException e) {
-            err.println("error: " + e.getMessage());
-            return LoadgenCommand.EXIT_BAD_INPUT;
-        }
+        BenchmarkRunManifest manifest = Inputs.manifest(file);
         Instant deadline = Instant.now().plus(deadlineAfter.get());
         PrintWriter out = command.commandLine().getOut();
         try (NetworkProbe probe = NetworkProbe.serve(port); KubernetesClient kubernetes = parent.kubernetes()) {
@@ -125,12 +113,10 @@ final class ProbeNetworkCommand implements Callable<Integer> {
                 Thread.sleep(500);
             }
             return LoadgenCommand.EXIT_VALID;
-        } catch (ClusterRunException | KubernetesClientException | UncheckedIOException e) {
-            err.println("error: " + e.getMessage());
-            return LoadgenCommand.EXIT_CLUSTER;
+        } catch (UncheckedIOException e) {
+            throw new ClusterRunException(e.getMessage());
         } catch (IOException e) {
-            err.println("error: --port " + port + ": " + e.getMessage());
-            return LoadgenCommand.EXIT_BAD_INPUT;
+            throw new BadInputException("--port " + port + ": " + e.getMessage());
         }
     }
 }

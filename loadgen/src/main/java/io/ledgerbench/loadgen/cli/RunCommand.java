@@ -1,25 +1,19 @@
 package io.ledgerbench.loadgen.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.ledgerbench.loadgen.cluster.ClusterExchange;
-import io.ledgerbench.loadgen.cluster.ClusterRunException;
 import io.ledgerbench.loadgen.cluster.PodRun;
-import io.ledgerbench.loadgen.driver.postgres.DatabaseUnavailableException;
-import io.ledgerbench.loadgen.driver.postgres.PostgresLedgerDatabase;
-import io.ledgerbench.loadgen.schedule.RunExecutor;
-import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
-import io.ledgerbench.loadgen.spec.EngineType;
 import io.ledgerbench.loadgen.driver.postgres.PostgresEndpoint;
+import io.ledgerbench.loadgen.driver.postgres.PostgresLedgerDatabase;
 import io.ledgerbench.loadgen.local.LocalRunner;
 import io.ledgerbench.loadgen.local.UnsupportedLocallyException;
 import io.ledgerbench.loadgen.metrics.LoadgenMetrics;
 import io.ledgerbench.loadgen.metrics.MetricsServer;
 import io.ledgerbench.loadgen.result.AggregateResult;
+import io.ledgerbench.loadgen.schedule.RunExecutor;
 import io.ledgerbench.loadgen.spec.BenchmarkRunManifest;
+import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
 import io.ledgerbench.loadgen.spec.DurationText;
-import io.ledgerbench.loadgen.spec.InvalidSpecException;
-import io.ledgerbench.loadgen.spec.SpecLoader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -31,8 +25,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -83,30 +77,19 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = command.commandLine().getErr();
         Optional<Duration> interval = DurationText.parse(progressInterval).filter(d -> !d.isZero());
         if (interval.isEmpty()) {
-            err.println("error: --progress-interval: '" + progressInterval + "' is not a duration: " + DurationText.ACCEPTED);
-            return LoadgenCommand.EXIT_BAD_INPUT;
+            throw new BadInputException("--progress-interval: '" + progressInterval + "' is not a duration: "
+                    + DurationText.ACCEPTED);
         }
-        Optional<PostgresEndpoint> external;
-        try {
-            external = Optional.ofNullable(postgresUrl).map(PostgresEndpoint::parse)
-                    .map(endpoint -> endpoint.withPasswordFallback(System.getenv(PostgresEndpoint.PASSWORD_ENVIRONMENT)));
-        } catch (IllegalArgumentException e) {
-            err.println("error: --postgres-url: " + e.getMessage());
-            return LoadgenCommand.EXIT_BAD_INPUT;
+        Optional<PostgresEndpoint> external = postgresUrl == null ? Optional.empty()
+                : Optional.of(Inputs.postgres(postgresUrl));
+        BenchmarkRunManifest manifest = Inputs.manifest(file);
+        if (cluster.inCluster()) {
+            return runInCluster(manifest, external, interval.get(), err);
         }
-        BenchmarkRunManifest manifest;
         try {
-            manifest = new SpecLoader().load(file);
-            if (cluster.inCluster()) {
-                return runInCluster(manifest, external, interval.get(), err);
-            }
             LocalRunner.checkSupported(manifest.spec(), external.isPresent());
-        } catch (InvalidSpecException e) {
-            err.println("error: " + e.getMessage());
-            return LoadgenCommand.EXIT_BAD_INPUT;
         } catch (UnsupportedLocallyException e) {
-            err.println("error: cannot run " + file + " locally:\n  " + e.violation());
-            return LoadgenCommand.EXIT_BAD_INPUT;
+            throw new BadInputException("cannot run " + file + " locally:\n  " + e.violation());
         }
         LoadgenMetrics metrics = new LoadgenMetrics(manifest.spec().database().engine().specValue(), "local");
         PrintStream out = new PrintStream(System.out, true);
@@ -117,9 +100,6 @@ final class RunCommand implements Callable<Integer> {
             LocalRunner runner = new LocalRunner(out, resultsDirectory, external, metrics, interval.get());
             AggregateResult aggregate = runner.run(manifest);
             return aggregate.valid() ? LoadgenCommand.EXIT_VALID : LoadgenCommand.EXIT_INVALID_RESULT;
-        } catch (DatabaseUnavailableException e) {
-            err.println("error: " + e.getMessage());
-            return LoadgenCommand.EXIT_DATABASE;
         } catch (java.io.UncheckedIOException e) {
             err.println("error: " + e.getMessage());
             if (debug) {
@@ -130,17 +110,15 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int runInCluster(BenchmarkRunManifest manifest, Optional<PostgresEndpoint> endpoint, Duration interval,
-                             PrintWriter err) throws InterruptedException {
+                             PrintWriter err) throws BadInputException, InterruptedException {
         BenchmarkRunSpec spec = manifest.spec();
         Optional<String> problem = cluster.problem(spec);
         if (problem.isPresent()) {
-            err.println("error: " + problem.get());
-            return LoadgenCommand.EXIT_BAD_INPUT;
+            throw new BadInputException(problem.get());
         }
-        if (spec.database().engine() != EngineType.POSTGRESQL || endpoint.isEmpty()) {
-            err.println("error: --cluster-run needs --postgres-url and spec.database.engine postgresql"
-                    + " (the TigerBeetle driver is not built yet)");
-            return LoadgenCommand.EXIT_BAD_INPUT;
+        Inputs.requirePostgres(manifest, "run --cluster-run");
+        if (endpoint.isEmpty()) {
+            throw new BadInputException("--postgres-url: required with --cluster-run (the database the pods load)");
         }
         LoadgenMetrics metrics = new LoadgenMetrics(spec.database().engine().specValue(), "pod-" + cluster.podIndex);
         PrintStream out = new PrintStream(System.out, true);
@@ -152,12 +130,6 @@ final class RunCommand implements Callable<Integer> {
                     cluster.startTimeoutDuration().orElseThrow());
             podRun.run(spec, cluster.run, cluster.podIndex, cluster.nodeName, database, metrics.forRun(cluster.run));
             return LoadgenCommand.EXIT_VALID;
-        } catch (DatabaseUnavailableException e) {
-            err.println("error: " + e.getMessage());
-            return LoadgenCommand.EXIT_DATABASE;
-        } catch (ClusterRunException | KubernetesClientException e) {
-            err.println("error: " + e.getMessage());
-            return LoadgenCommand.EXIT_CLUSTER;
         }
     }
 

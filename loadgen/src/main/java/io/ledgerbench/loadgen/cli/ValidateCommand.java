@@ -1,7 +1,6 @@
 package io.ledgerbench.loadgen.cli;
 
 import io.ledgerbench.loadgen.spec.BenchmarkRunManifest;
-import io.ledgerbench.loadgen.spec.InvalidSpecException;
 import io.ledgerbench.loadgen.spec.SpecLoader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -20,15 +19,9 @@ final class ValidateCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec command;
 
     @Override
-    public Integer call() {
-        SpecLoader loader = new SpecLoader();
-        try {
-            BenchmarkRunManifest manifest = loader.load(file);
-            command.commandLine().getOut().print(loader.toYaml(manifest));
-            return LoadgenCommand.EXIT_VALID;
-        } catch (InvalidSpecException e) {
-            command.commandLine().getErr().println("error: " + e.getMessage());
-            return LoadgenCommand.EXIT_BAD_INPUT;
-        }
+    public Integer call() throws BadInputException {
+        BenchmarkRunManifest manifest = Inputs.manifest(file);
+        command.commandLine().getOut().print(new SpecLoader().toYaml(manifest));
+        return LoadgenCommand.EXIT_VALID;
     }
 }

@@ -1,19 +1,13 @@
 package io.ledgerbench.loadgen.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.ledgerbench.loadgen.cluster.ClusterExchange;
-import io.ledgerbench.loadgen.cluster.ClusterRunException;
 import io.ledgerbench.loadgen.cluster.RunVerification;
 import io.ledgerbench.loadgen.cluster.RunVerifier;
-import io.ledgerbench.loadgen.driver.postgres.DatabaseUnavailableException;
 import io.ledgerbench.loadgen.driver.postgres.PostgresEndpoint;
 import io.ledgerbench.loadgen.driver.postgres.PostgresLedgerDatabase;
 import io.ledgerbench.loadgen.spec.BenchmarkRunManifest;
 import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
-import io.ledgerbench.loadgen.spec.EngineType;
-import io.ledgerbench.loadgen.spec.InvalidSpecException;
-import io.ledgerbench.loadgen.spec.SpecLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -51,37 +45,18 @@ final class VerifyCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec command;
 
     @Override
-    public Integer call() {
-        PrintWriter err = command.commandLine().getErr();
-        PostgresEndpoint endpoint;
-        try {
-            endpoint = PostgresEndpoint.parse(postgresUrl)
-                    .withPasswordFallback(System.getenv(PostgresEndpoint.PASSWORD_ENVIRONMENT));
-        } catch (IllegalArgumentException e) {
-            err.println("error: --postgres-url: " + e.getMessage());
-            return LoadgenCommand.EXIT_BAD_INPUT;
-        }
+    public Integer call() throws BadInputException {
+        PostgresEndpoint endpoint = Inputs.postgres(postgresUrl);
         if (!cluster.inCluster()) {
-            err.println("error: --cluster-run: required (verify checks one run of a BenchmarkRun in Kubernetes)");
-            return LoadgenCommand.EXIT_BAD_INPUT;
+            throw new BadInputException("--cluster-run: required (verify checks one run of a BenchmarkRun in Kubernetes)");
         }
-        BenchmarkRunManifest manifest;
-        try {
-            manifest = new SpecLoader().load(file);
-        } catch (InvalidSpecException e) {
-            err.println("error: " + e.getMessage());
-            return LoadgenCommand.EXIT_BAD_INPUT;
-        }
+        BenchmarkRunManifest manifest = Inputs.manifest(file);
         BenchmarkRunSpec spec = manifest.spec();
         Optional<String> problem = cluster.problem(spec);
         if (problem.isPresent()) {
-            err.println("error: " + problem.get());
-            return LoadgenCommand.EXIT_BAD_INPUT;
+            throw new BadInputException(problem.get());
         }
-        if (spec.database().engine() != EngineType.POSTGRESQL) {
-            err.println("error: spec.database.engine: verify supports postgresql only (the TigerBeetle driver is not built yet)");
-            return LoadgenCommand.EXIT_BAD_INPUT;
-        }
+        Inputs.requirePostgres(manifest, "verify");
         try (KubernetesClient kubernetes = parent.kubernetes();
              PostgresLedgerDatabase database = new PostgresLedgerDatabase(endpoint, spec.database().postgresql())) {
             ClusterExchange exchange = new ClusterExchange(kubernetes, cluster.namespace, manifest.name(), cluster.ownerUid);
@@ -92,12 +67,6 @@ final class VerifyCommand implements Callable<Integer> {
                     : "FAILED: " + String.join("; ", verification.invariants().violations())));
             out.flush();
             return verification.invariants().ok() ? LoadgenCommand.EXIT_VALID : LoadgenCommand.EXIT_INVALID_RESULT;
-        } catch (DatabaseUnavailableException e) {
-            err.println("error: " + e.getMessage());
-            return LoadgenCommand.EXIT_DATABASE;
-        } catch (ClusterRunException | KubernetesClientException e) {
-            err.println("error: " + e.getMessage());
-            return LoadgenCommand.EXIT_CLUSTER;
         }
     }
 }
