@@ -20,6 +20,11 @@ public final class BuildVersions {
         return VERSIONS.getProperty("vertx.version", "unknown");
     }
 
+    /** The TigerBeetle release of the Java client, and so of the server image and the local binary expected. */
+    public static String tigerbeetle() {
+        return VERSIONS.getProperty("tigerbeetle.version", "unknown");
+    }
+
     private static Properties load() {
         Properties properties = new Properties();
         try (InputStream in = BuildVersions.class.getResourceAsStream("/ledgerbench-versions.properties")) {

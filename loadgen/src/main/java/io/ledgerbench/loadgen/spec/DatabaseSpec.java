@@ -2,6 +2,7 @@ package io.ledgerbench.loadgen.spec;
 
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.ValidationRule;
+import io.ledgerbench.loadgen.result.BuildVersions;
 
 /** The database under test: engine, replication, image and where it runs. */
 @ValidationRule(value = "!has(self.engine) || self.engine != 'tigerbeetle' || !has(self.replicas) || self.replicas in [1, 3, 6]",
@@ -18,7 +19,8 @@ public record DatabaseSpec(
 
     /** Pinned default image per engine. */
     public static final String DEFAULT_POSTGRESQL_IMAGE = "postgres:18.1";
-    public static final String DEFAULT_TIGERBEETLE_IMAGE = "ghcr.io/tigerbeetle/tigerbeetle:0.16.30";
+    /** The server release equals the Java client's (one value in the build: tigerbeetle.version). */
+    public static final String DEFAULT_TIGERBEETLE_IMAGE = "ghcr.io/tigerbeetle/tigerbeetle:" + BuildVersions.tigerbeetle();
     public static final int DEFAULT_REPLICAS = 3;
 
     public DatabaseSpec {

@@ -3,11 +3,12 @@ package io.ledgerbench.loadgen.driver.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerbench.loadgen.driver.InvariantReport;
+import io.ledgerbench.loadgen.driver.RecordingDriverListener;
 import io.ledgerbench.loadgen.driver.TransferDriver;
 import io.ledgerbench.loadgen.driver.TransferResult;
 import io.ledgerbench.loadgen.driver.postgres.ClosedLoopTransfers.Outcomes;
-import io.ledgerbench.loadgen.local.EmbeddedPostgresExtension;
 import io.ledgerbench.loadgen.local.EmbeddedPostgresExtension.PostgresServer;
+import io.ledgerbench.loadgen.local.EmbeddedPostgresExtension;
 import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
 import io.ledgerbench.loadgen.spec.SpecLoader;
 import io.ledgerbench.loadgen.workload.Transfer;

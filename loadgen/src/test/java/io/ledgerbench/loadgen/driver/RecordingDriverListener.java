@@ -1,13 +1,12 @@
-package io.ledgerbench.loadgen.driver.postgres;
+package io.ledgerbench.loadgen.driver;
 
-import io.ledgerbench.loadgen.driver.DriverListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** Remembers every retry and batch a driver reports, for tests to inspect. */
-final class RecordingDriverListener implements DriverListener {
+public final class RecordingDriverListener implements DriverListener {
 
     private final Map<String, Long> retries = new TreeMap<>();
     private final List<Integer> batchSizes = new ArrayList<>();
@@ -22,11 +21,11 @@ final class RecordingDriverListener implements DriverListener {
         batchSizes.add(transfers);
     }
 
-    synchronized Map<String, Long> retries() {
+    public synchronized Map<String, Long> retries() {
         return new TreeMap<>(retries);
     }
 
-    synchronized List<Integer> batchSizes() {
+    public synchronized List<Integer> batchSizes() {
         return List.copyOf(batchSizes);
     }
 }
