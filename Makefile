@@ -18,7 +18,7 @@ JAVA_OPTS ?= --enable-native-access=ALL-UNNAMED \
              $(shell $(JAVA_HOME)/bin/java --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 \
                && echo --sun-misc-unsafe-memory-access=allow)
 
-.PHONY: help run test build validate crds bench-client bench-modes bench-replication clean
+.PHONY: help run test build validate crds bench-client bench-modes bench-replication bench-tigerbeetle clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -29,8 +29,9 @@ run: build ## run SPEC (default: the embedded PostgreSQL example) and print the 
 validate: build ## check SPEC and print it with defaults filled in
 	$(JAVA_HOME)/bin/java $(JAVA_OPTS) -jar $(LOADGEN_JAR) validate $(SPEC)
 
-test: ## run every test
+test: ## run every test (then name every skipped one and why)
 	$(MVN) verify
+	@scripts/report-skipped
 
 crds: ## regenerate crds/ from the BenchmarkRun API types (a test fails while it is stale)
 	$(MVN) -q install -DskipTests -pl loadgen -am
@@ -44,6 +45,9 @@ bench-client: build ## loadgen vs pgbench on the same transfer function (figures
 
 bench-modes: build ## the four PostgreSQL modes on 10 hot accounts, pool 1/4/16/64 (figures -> docs/benchmarks.md)
 	JAVA_OPTS="$(JAVA_OPTS)" scripts/bench-modes
+
+bench-tigerbeetle: build ## loadgen vs `tigerbeetle benchmark` on one replica (needs a tigerbeetle binary; figures -> docs/benchmarks.md)
+	JAVA_OPTS="$(JAVA_OPTS)" scripts/bench-tigerbeetle
 
 bench-replication: build ## local 3-node PostgreSQL: each synchronous_commit level, quorum k = 1 vs 2 (figures -> docs/benchmarks.md)
 	JAVA_OPTS="$(JAVA_OPTS)" scripts/bench-replication

@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.ledgerbench.loadgen.cluster.ClusterRunException;
-import io.ledgerbench.loadgen.driver.postgres.DatabaseUnavailableException;
+import io.ledgerbench.loadgen.driver.DatabaseUnavailableException;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;

@@ -4,8 +4,6 @@ import io.ledgerbench.loadgen.driver.InvariantReport;
 import io.ledgerbench.loadgen.driver.LedgerDatabase;
 import io.ledgerbench.loadgen.driver.TransferDriver;
 import io.ledgerbench.loadgen.driver.postgres.PostgresEndpoint;
-import io.ledgerbench.loadgen.driver.postgres.PostgresLedgerDatabase;
-import io.ledgerbench.loadgen.driver.postgres.PostgresServerSettings;
 import io.ledgerbench.loadgen.measure.RunMeasurement;
 import io.ledgerbench.loadgen.measure.RunRecorder;
 import io.ledgerbench.loadgen.metrics.LoadgenMetrics;
@@ -33,8 +31,9 @@ import java.util.Optional;
 
 /**
  * Runs a BenchmarkRun without Kubernetes (SPEC section 9): on an embedded PostgreSQL (a single
- * server, or a primary with standbys when the spec asks for replicas) or on an existing server,
- * N runs each from a freshly reset database, results written to disk.
+ * server, or a primary with standbys when the spec asks for replicas), on an existing PostgreSQL,
+ * or on TigerBeetle replicas started from a local binary; N runs each from a freshly reset
+ * database (a freshly formatted TigerBeetle cluster), results written to disk.
  * The spec's load-generator pods become shares of this one process, each with its own streams.
  */
 public final class LocalRunner {
@@ -59,11 +58,15 @@ public final class LocalRunner {
 
     /** Refuses, before anything starts, what the local runner cannot do (on its own servers, or on an external one). */
     public static void checkSupported(BenchmarkRunSpec spec, boolean externalServer) {
-        if (spec.database().engine() != EngineType.POSTGRESQL) {
-            throw new UnsupportedLocallyException("spec.database.engine", "'" + spec.database().engine().specValue()
-                    + "' cannot run locally yet; allowed here: postgresql");
-        }
         int replicas = spec.database().replicas();
+        if (spec.database().engine() == EngineType.TIGERBEETLE) {
+            if (externalServer) {
+                throw new UnsupportedLocallyException("spec.database.engine", "--postgres-url points at PostgreSQL;"
+                        + " tigerbeetle runs on replicas the local runner starts itself");
+            }
+            TigerBeetleBinary.find(spec.database().tigerbeetle(), System.getenv());
+            return;
+        }
         if (externalServer && replicas != 1) {
             throw new UnsupportedLocallyException("spec.database.replicas", "an existing PostgreSQL (--postgres-url) is"
                     + " one server to the local runner; allowed with --postgres-url: 1 (got " + replicas + ")");
@@ -80,61 +83,28 @@ public final class LocalRunner {
         long seed = Optional.ofNullable(manifest.spec().workload().seed()).orElseGet(WorkloadRandom::newSeed);
         BenchmarkRunSpec spec = manifest.spec().withSeed(seed);
         String name = manifest.name();
-        AutoCloseable servers = () -> { };
-        try {
-            PostgresEndpoint endpoint;
-            String location;
-            if (externalPostgres.isPresent()) {
-                endpoint = externalPostgres.get();
-                location = endpoint.host() + ":" + endpoint.port();
-                out.println("using PostgreSQL at " + endpoint.describe() + " (database " + endpoint.database()
-                        + " is dropped and recreated for every run)");
-            } else if (spec.database().replicas() > 1) {
-                out.printf("starting a local PostgreSQL cluster: a primary and %d standbys (%s) ...%n",
-                        spec.database().replicas() - 1, PostgresServerSettings.synchronousStandbyNames(
-                                spec.database().postgresql().synchronousStandbys()));
-                LocalPostgresCluster cluster = LocalPostgresCluster.start(spec);
-                servers = cluster;
-                endpoint = cluster.primaryEndpoint();
-                location = cluster.describe();
-                out.println(location);
-            } else {
-                out.println("starting embedded PostgreSQL ...");
-                EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start(spec);
-                servers = embedded;
-                endpoint = embedded.endpoint();
-                location = "embedded, this machine";
-            }
-            try (LedgerDatabase database = new PostgresLedgerDatabase(endpoint, spec.database().postgresql())) {
-                Environment environment = Environment.measuredWith(spec, database, location);
-                out.println("server: " + environment.serverVersion());
-                List<RunResult> results = new ArrayList<>();
-                for (int run = 1; run <= spec.runs(); run++) {
+        try (LocalServers servers = LocalServers.start(spec, externalPostgres, out)) {
+            Environment environment = null;
+            List<RunResult> results = new ArrayList<>();
+            for (int run = 1; run <= spec.runs(); run++) {
+                try (LedgerDatabase database = servers.openForRun(run)) {
+                    if (environment == null) {
+                        environment = Environment.measuredWith(spec, database, servers.location());
+                        out.println("server: " + environment.serverVersion());
+                    }
                     RunResult result = runOnce(name, run, spec, seed, database, environment);
                     results.add(result);
                     out.println("[run " + run + "/" + spec.runs() + "] wrote " + writer.writeRun(result));
                 }
-                AggregateResult aggregate = ResultCalculator.aggregate(results);
-                String report = ResultsReport.render(aggregate, results);
-                writer.writeAggregate(aggregate, results, report);
-                out.println();
-                out.print(report);
-                out.println();
-                out.println("results: " + writer.benchmarkDirectory(name) + "/ and " + writer.comparisonCsv());
-                return aggregate;
             }
-        } finally {
-            closeServers(servers);
-        }
-    }
-
-    private static void closeServers(AutoCloseable servers) {
-        try {
-            servers.close();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot stop the local PostgreSQL: " + e.getMessage(), e);
+            AggregateResult aggregate = ResultCalculator.aggregate(results);
+            String report = ResultsReport.render(aggregate, results);
+            writer.writeAggregate(aggregate, results, report);
+            out.println();
+            out.print(report);
+            out.println();
+            out.println("results: " + writer.benchmarkDirectory(name) + "/ and " + writer.comparisonCsv());
+            return aggregate;
         }
     }
 

@@ -101,10 +101,11 @@ class LoadgenCommandTest {
     }
 
     @Test
-    void anEngineTheLocalRunnerCannotRunYetExitsTwoNamingTheField() throws Exception {
-        Path spec = file(valid("x", "").replace("replicas: 1,", "engine: tigerbeetle, replicas: 1,"));
+    void aTigerBeetleBinaryThatIsNotThereExitsTwoNamingTheField() throws Exception {
+        Path spec = file(valid("x", "").replace("replicas: 1,", "engine: tigerbeetle, replicas: 1, tigerbeetle: {binary: "
+                + directory.resolve("no-such-tigerbeetle") + "},"));
         assertThat(loadgen("run", spec.toString(), "--metrics-port", "-1")).isEqualTo(2);
-        assertThat(err.toString()).contains("spec.database.engine");
+        assertThat(err.toString()).contains("spec.database.tigerbeetle.binary").contains("is not an executable file");
         assertNoStackTrace();
     }
 

@@ -111,6 +111,14 @@ class SpecLoaderTest {
     }
 
     @Test
+    void theShippedTigerBeetleExampleIsValidWithThreeReplicas() throws Exception {
+        BenchmarkRunManifest manifest = loader.load(Path.of("../manifests/examples/local-tigerbeetle.yaml"));
+        assertThat(manifest.spec().database().engine()).isEqualTo(io.ledgerbench.loadgen.spec.EngineType.TIGERBEETLE);
+        assertThat(manifest.spec().database().replicas()).isEqualTo(3);
+        assertThat(manifest.spec().database().tigerbeetle().binary()).isNull();
+    }
+
+    @Test
     void aMissingFileIsNamed(@TempDir Path directory) {
         assertThatThrownBy(() -> loader.load(directory.resolve("nope.yaml")))
                 .isInstanceOf(InvalidSpecException.class).hasMessageContaining("file: does not exist");

@@ -1,5 +1,6 @@
 package io.ledgerbench.loadgen.driver.postgres;
 
+import io.ledgerbench.loadgen.driver.DatabaseUnavailableException;
 import io.ledgerbench.loadgen.driver.DriverListener;
 import io.ledgerbench.loadgen.driver.InvariantReport;
 import io.ledgerbench.loadgen.driver.LedgerDatabase;

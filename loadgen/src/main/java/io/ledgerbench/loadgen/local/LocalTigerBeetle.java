@@ -1,0 +1,196 @@
+package io.ledgerbench.loadgen.local;
+
+import io.ledgerbench.loadgen.driver.DatabaseUnavailableException;
+import io.ledgerbench.loadgen.driver.tigerbeetle.TigerBeetleEndpoint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * TigerBeetle replicas on loopback, started from a `tigerbeetle` binary with production flags (no
+ * --development: direct I/O is part of what is measured). Every run gets a freshly formatted
+ * cluster: stop, remove the data files, format, start. Shut down cleanly on close.
+ */
+public final class LocalTigerBeetle implements AutoCloseable {
+
+    private static final Duration START_WAIT = Duration.ofSeconds(60);
+
+    private final Path binary;
+    private final long clusterId;
+    private final Path directory;
+    private final List<Integer> ports;
+    private final List<Process> replicas = new ArrayList<>();
+
+    private LocalTigerBeetle(Path binary, long clusterId, Path directory, List<Integer> ports) {
+        this.binary = binary;
+        this.clusterId = clusterId;
+        this.directory = directory;
+        this.ports = ports;
+    }
+
+    /** Prepares replicaCount replicas on free loopback ports; {@link #freshCluster} starts them. */
+    public static LocalTigerBeetle create(Path binary, long clusterId, int replicaCount) {
+        try {
+            Path directory = Files.createTempDirectory("ledgerbench-tigerbeetle-");
+            List<Integer> ports = new ArrayList<>();
+            for (int i = 0; i < replicaCount; i++) {
+                try (ServerSocket free = new ServerSocket(0)) {
+                    ports.add(free.getLocalPort());
+                }
+            }
+            return new LocalTigerBeetle(binary, clusterId, directory, ports);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare TigerBeetle's directory: " + e.getMessage(), e);
+        }
+    }
+
+    /** `tigerbeetle format` for one replica. */
+    static List<String> formatCommand(Path binary, long clusterId, int replica, int replicaCount, Path file) {
+        return List.of(binary.toString(), "format", "--cluster=" + clusterId, "--replica=" + replica,
+                "--replica-count=" + replicaCount, file.toString());
+    }
+
+    /** `tigerbeetle start` for one replica, knowing every replica's address. */
+    static List<String> startCommand(Path binary, List<String> addresses, Path file) {
+        return List.of(binary.toString(), "start", "--addresses=" + String.join(",", addresses), file.toString());
+    }
+
+    public TigerBeetleEndpoint endpoint() {
+        return new TigerBeetleEndpoint(clusterId, addresses());
+    }
+
+    private List<String> addresses() {
+        return ports.stream().map(port -> "127.0.0.1:" + port).toList();
+    }
+
+    /** What the binary says it is (`tigerbeetle version`), recorded as the server version. */
+    public String version() {
+        try {
+            Process version = new ProcessBuilder(binary.toString(), "version").redirectErrorStream(true).start();
+            String output = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            version.waitFor(30, TimeUnit.SECONDS);
+            return output.lines().findFirst().map(line -> "TigerBeetle " + line).orElse("TigerBeetle (version unknown)");
+        } catch (IOException e) {
+            return "TigerBeetle (version unknown: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "TigerBeetle (version unknown)";
+        }
+    }
+
+    /** Stops any running replicas, formats new data files and starts every replica; returns once all listen. */
+    public void freshCluster() {
+        stopReplicas();
+        try {
+            try (Stream<Path> files = Files.list(directory)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            for (int replica = 0; replica < ports.size(); replica++) {
+                run(formatCommand(binary, clusterId, replica, ports.size(), dataFile(replica)), "format replica " + replica);
+            }
+            for (int replica = 0; replica < ports.size(); replica++) {
+                replicas.add(new ProcessBuilder(startCommand(binary, addresses(), dataFile(replica)))
+                        .redirectErrorStream(true)
+                        .redirectOutput(directory.resolve("replica-" + replica + ".log").toFile())
+                        .start());
+            }
+            awaitListening();
+        } catch (IOException e) {
+            throw new DatabaseUnavailableException("cannot start TigerBeetle from " + binary + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path dataFile(int replica) {
+        return directory.resolve("0_" + replica + ".tigerbeetle");
+    }
+
+    private void run(List<String> command, String what) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new DatabaseUnavailableException("tigerbeetle " + what + " failed: " + lastLines(output), null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DatabaseUnavailableException("interrupted during tigerbeetle " + what, e);
+        }
+    }
+
+    /** Every replica accepts connections, or the one that died is named with the end of its log. */
+    private void awaitListening() throws IOException {
+        Instant deadline = Instant.now().plus(START_WAIT);
+        for (int replica = 0; replica < ports.size(); replica++) {
+            while (!accepts(ports.get(replica))) {
+                Process process = replicas.get(replica);
+                if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                    String log = Files.readString(directory.resolve("replica-" + replica + ".log"));
+                    throw new DatabaseUnavailableException("TigerBeetle replica " + replica + (process.isAlive()
+                            ? " does not listen after " + START_WAIT.toSeconds() + " s" : " exited with "
+                            + process.exitValue()) + ": " + lastLines(log), null);
+                }
+                try {
+                    Thread.sleep(100); // a starting server has nothing to wait on but its port
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new DatabaseUnavailableException("interrupted while TigerBeetle starts", e);
+                }
+            }
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String lastLines(String output) {
+        List<String> lines = output.strip().lines().toList();
+        return String.join("\n  ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+    }
+
+    private void stopReplicas() {
+        for (Process replica : replicas) {
+            replica.destroy();
+        }
+        for (Process replica : replicas) {
+            try {
+                if (!replica.waitFor(30, TimeUnit.SECONDS)) {
+                    replica.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                replica.destroyForcibly();
+            }
+        }
+        replicas.clear();
+    }
+
+    @Override
+    public void close() {
+        stopReplicas();
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary directory is not worth failing the benchmark for
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.ledgerbench.loadgen.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ledgerbench.loadgen.metrics.LoadgenMetrics;
+import io.ledgerbench.loadgen.result.AggregateResult;
+import io.ledgerbench.loadgen.result.ResultsWriter;
+import io.ledgerbench.loadgen.result.RunResult;
+import io.ledgerbench.loadgen.spec.SpecLoader;
+import io.ledgerbench.loadgen.spec.TigerbeetleSpec;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Whole benchmarks on real TigerBeetle replicas. They need a `tigerbeetle` binary ($TIGERBEETLE_BIN
+ * or PATH); without one each test is reported as skipped, by name (make test lists them).
+ */
+@EnabledIf(value = "tigerbeetlePresent", disabledReason = "no tigerbeetle binary ($TIGERBEETLE_BIN or PATH)")
+class LocalTigerBeetleRunTest {
+
+    @TempDir
+    Path results;
+
+    static boolean tigerbeetlePresent() {
+        try {
+            TigerBeetleBinary.find(TigerbeetleSpec.defaults(), System.getenv());
+            return true;
+        } catch (UnsupportedLocallyException e) {
+            return false;
+        }
+    }
+
+    private AggregateResult run(String name, int replicas, String workload) throws Exception {
+        var manifest = new SpecLoader().parse("""
+                apiVersion: ledgerbench.io/v1alpha1
+                kind: BenchmarkRun
+                metadata: {name: %s}
+                spec:
+                  database: {engine: tigerbeetle, replicas: %d}
+                  workload: {%s, warmup: 1s, duration: 3s, seed: 5}
+                  runs: 2
+                """.formatted(name, replicas, workload), "test");
+        LocalRunner runner = new LocalRunner(new PrintStream(new ByteArrayOutputStream()), results, Optional.empty(),
+                new LoadgenMetrics("tigerbeetle", "test"), Duration.ofSeconds(5));
+        return runner.run(manifest);
+    }
+
+    private RunResult run2(String name) throws Exception {
+        return ResultsWriter.json().readValue(results.resolve(name).resolve("run-2.json").toFile(), RunResult.class);
+    }
+
+    @Test
+    void highContentionKeepsTheInvariantsAndCountsRejections() throws Exception {
+        AggregateResult aggregate = run("tb-contended", 1, "accounts: 100, distribution: {type: zipfian, exponent: 1.5},"
+                + " initialBalance: 500, amount: {min: 1, max: 1000}, concurrency: 256");
+        RunResult second = run2("tb-contended");
+        assertThat(aggregate.invariantsOk()).isTrue();
+        assertThat(second.counts().rejected()).isPositive();
+        assertThat(second.counts().failed()).isZero();
+        assertThat(second.batchSize().mean()).isGreaterThan(1);
+    }
+
+    @Test
+    void aThreeReplicaClusterPassesItsInvariantsInEveryRun() throws Exception {
+        AggregateResult aggregate = run("tb-3", 3, "accounts: 10000, concurrency: 256");
+        assertThat(aggregate.invariantsOk()).isTrue();
+        assertThat(aggregate.valid()).as(aggregate.warnings().toString()).isTrue();
+        assertThat(aggregate.environment().durability().equivalentToTigerBeetle()).isTrue();
+    }
+
+    @Test
+    void fixedRateReachesItsTargetWithNothingDropped() throws Exception {
+        AggregateResult aggregate = run("tb-fixed", 1, "accounts: 10000, mode: fixedRate, targetRate: 2000");
+        RunResult second = run2("tb-fixed");
+        assertThat(aggregate.invariantsOk()).isTrue();
+        assertThat(second.counts().dropped()).isZero();
+        assertThat(second.achievedRatePerSec()).isGreaterThan(1800);
+    }
+}
