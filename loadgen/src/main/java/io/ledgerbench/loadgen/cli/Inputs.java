@@ -2,7 +2,6 @@ package io.ledgerbench.loadgen.cli;
 
 import io.ledgerbench.loadgen.driver.postgres.PostgresEndpoint;
 import io.ledgerbench.loadgen.spec.BenchmarkRunManifest;
-import io.ledgerbench.loadgen.spec.EngineType;
 import io.ledgerbench.loadgen.spec.InvalidSpecException;
 import io.ledgerbench.loadgen.spec.SpecLoader;
 import java.nio.file.Path;
@@ -27,14 +26,6 @@ final class Inputs {
             return new SpecLoader().load(file);
         } catch (InvalidSpecException e) {
             throw new BadInputException(e.getMessage());
-        }
-    }
-
-    /** The subcommands that talk to the database speak PostgreSQL only until the TigerBeetle driver lands. */
-    static void requirePostgres(BenchmarkRunManifest manifest, String subcommand) throws BadInputException {
-        if (manifest.spec().database().engine() != EngineType.POSTGRESQL) {
-            throw new BadInputException("spec.database.engine: " + subcommand + " supports postgresql only"
-                    + " (the TigerBeetle driver is not built yet)");
         }
     }
 }

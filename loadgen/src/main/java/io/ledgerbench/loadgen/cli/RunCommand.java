@@ -3,8 +3,8 @@ package io.ledgerbench.loadgen.cli;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ledgerbench.loadgen.cluster.ClusterExchange;
 import io.ledgerbench.loadgen.cluster.PodRun;
+import io.ledgerbench.loadgen.driver.LedgerDatabase;
 import io.ledgerbench.loadgen.driver.postgres.PostgresEndpoint;
-import io.ledgerbench.loadgen.driver.postgres.PostgresLedgerDatabase;
 import io.ledgerbench.loadgen.local.LocalRunner;
 import io.ledgerbench.loadgen.local.UnsupportedLocallyException;
 import io.ledgerbench.loadgen.metrics.LoadgenMetrics;
@@ -41,11 +41,8 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "BenchmarkRun YAML file")
     Path file;
 
-    @Option(names = "--postgres-url", paramLabel = "URL",
-            description = "Use this PostgreSQL instead of an embedded one: " + PostgresEndpoint.URL_FORMAT
-                    + " (without a password in the URL, PGPASSWORD is used). The database (default ledgerbench) is"
-                    + " dropped and recreated for every run.")
-    String postgresUrl;
+    @Mixin
+    DatabaseOptions databaseOptions;
 
     @Option(names = "--results-dir", paramLabel = "DIR", defaultValue = "results",
             description = "Where results go (default: ${DEFAULT-VALUE})")
@@ -80,12 +77,12 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInputException("--progress-interval: '" + progressInterval + "' is not a duration: "
                     + DurationText.ACCEPTED);
         }
-        Optional<PostgresEndpoint> external = postgresUrl == null ? Optional.empty()
-                : Optional.of(Inputs.postgres(postgresUrl));
         BenchmarkRunManifest manifest = Inputs.manifest(file);
         if (cluster.inCluster()) {
-            return runInCluster(manifest, external, interval.get(), err);
+            return runInCluster(manifest, interval.get(), err);
         }
+        Optional<PostgresEndpoint> external = databaseOptions.postgresUrl == null ? Optional.empty()
+                : Optional.of(Inputs.postgres(databaseOptions.postgresUrl));
         try {
             LocalRunner.checkSupported(manifest.spec(), external.isPresent());
         } catch (UnsupportedLocallyException e) {
@@ -109,22 +106,19 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int runInCluster(BenchmarkRunManifest manifest, Optional<PostgresEndpoint> endpoint, Duration interval,
-                             PrintWriter err) throws BadInputException, InterruptedException {
+    private int runInCluster(BenchmarkRunManifest manifest, Duration interval, PrintWriter err)
+            throws BadInputException, InterruptedException {
         BenchmarkRunSpec spec = manifest.spec();
         Optional<String> problem = cluster.problem(spec);
         if (problem.isPresent()) {
             throw new BadInputException(problem.get());
         }
-        Inputs.requirePostgres(manifest, "run --cluster-run");
-        if (endpoint.isEmpty()) {
-            throw new BadInputException("--postgres-url: required with --cluster-run (the database the pods load)");
-        }
+        DatabaseOptions.Opened opened = databaseOptions.open(manifest);
         LoadgenMetrics metrics = new LoadgenMetrics(spec.database().engine().specValue(), "pod-" + cluster.podIndex);
         PrintStream out = new PrintStream(System.out, true);
         try (MetricsServer server = startMetrics(metrics, err);
              KubernetesClient kubernetes = parent.kubernetes();
-             PostgresLedgerDatabase database = new PostgresLedgerDatabase(endpoint.get(), spec.database().postgresql())) {
+             LedgerDatabase database = opened.database()) {
             ClusterExchange exchange = new ClusterExchange(kubernetes, cluster.namespace, manifest.name(), cluster.ownerUid);
             PodRun podRun = new PodRun(exchange, new RunExecutor(interval, RunExecutor.DEFAULT_DRAIN_TIMEOUT), out,
                     cluster.startTimeoutDuration().orElseThrow());

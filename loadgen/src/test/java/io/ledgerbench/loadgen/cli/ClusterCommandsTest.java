@@ -207,4 +207,30 @@ class ClusterCommandsTest {
         assertThat(probe.exitCode()).isEqualTo(LoadgenCommand.EXIT_BAD_INPUT);
         assertThat(probe.err()).contains("--peers: 'db-1' is not HOST:PORT");
     }
+
+    @Test
+    void aTigerBeetleRunWithoutReplicaAddressesIsRefusedNamingTheOption() throws Exception {
+        Path spec = directory.resolve("tb.yaml");
+        Files.writeString(spec, """
+                apiVersion: ledgerbench.io/v1alpha1
+                kind: BenchmarkRun
+                metadata: {name: tb}
+                spec:
+                  database: {engine: tigerbeetle, replicas: 3}
+                """);
+        Execution missing = loadgen("prepare", spec.toString());
+        assertThat(missing.exitCode()).isEqualTo(LoadgenCommand.EXIT_BAD_INPUT);
+        assertThat(missing.err()).contains("--tigerbeetle-addresses: required, the spec's engine is tigerbeetle");
+        Execution malformed = loadgen("prepare", spec.toString(), "--tigerbeetle-addresses", "10.0.0.1:3000,db-1");
+        assertThat(malformed.exitCode()).isEqualTo(LoadgenCommand.EXIT_BAD_INPUT);
+        assertThat(malformed.err()).contains("--tigerbeetle-addresses: 'db-1' is not IP:PORT");
+    }
+
+    @Test
+    void aPostgresPodWithoutItsUrlIsRefusedNamingTheOption() throws Exception {
+        Execution pod = loadgen("run", spec("nourl", 1).toString(), "--cluster-run", "1", "--namespace", NAMESPACE,
+                "--owner-uid", UID, "--metrics-port", "-1");
+        assertThat(pod.exitCode()).isEqualTo(LoadgenCommand.EXIT_BAD_INPUT);
+        assertThat(pod.err()).contains("--postgres-url: required, the spec's engine is postgresql");
+    }
 }

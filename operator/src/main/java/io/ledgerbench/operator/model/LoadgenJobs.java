@@ -47,23 +47,24 @@ public final class LoadgenJobs {
     private LoadgenJobs() {
     }
 
-    public static Job prepare(BenchmarkRun owner, int run) {
+    /** tigerbeetleAddresses: every replica's IP:port in replica order (TigerBeetle only; empty for PostgreSQL). */
+    public static Job prepare(BenchmarkRun owner, int run, List<String> tigerbeetleAddresses) {
         List<String> args = new ArrayList<>(List.of("prepare", SPEC_PATH));
-        args.addAll(databaseArgs(owner));
+        args.addAll(databaseArgs(owner, tigerbeetleAddresses));
         return job(owner, run, new ResourceNames(owner.getMetadata().getName()).prepareJob(run), PREPARE, 1, false, args);
     }
 
-    public static Job load(BenchmarkRun owner, int run) {
+    public static Job load(BenchmarkRun owner, int run, List<String> tigerbeetleAddresses) {
         List<String> args = new ArrayList<>(List.of("run", SPEC_PATH));
-        args.addAll(databaseArgs(owner));
+        args.addAll(databaseArgs(owner, tigerbeetleAddresses));
         args.addAll(List.of("--cluster-run", Integer.toString(run)));
         int parallelism = owner.getSpec().loadgen().parallelism();
         return job(owner, run, new ResourceNames(owner.getMetadata().getName()).loadJob(run), LOAD, parallelism, true, args);
     }
 
-    public static Job verify(BenchmarkRun owner, int run) {
+    public static Job verify(BenchmarkRun owner, int run, List<String> tigerbeetleAddresses) {
         List<String> args = new ArrayList<>(List.of("verify", SPEC_PATH));
-        args.addAll(databaseArgs(owner));
+        args.addAll(databaseArgs(owner, tigerbeetleAddresses));
         args.addAll(List.of("--cluster-run", Integer.toString(run)));
         return job(owner, run, new ResourceNames(owner.getMetadata().getName()).verifyJob(run), VERIFY, 1, false, args);
     }
@@ -118,11 +119,14 @@ public final class LoadgenJobs {
         return ClusterLabels.selector(owner.getMetadata().getName(), ClusterLabels.NETWORK_PROBE);
     }
 
-    /** How a load-generator pod reaches the database: PostgreSQL's primary Service (the password comes from the Secret). */
-    static List<String> databaseArgs(BenchmarkRun owner) {
+    /**
+     * How a load-generator pod reaches the database: PostgreSQL's primary Service (the password comes
+     * from the Secret), or every TigerBeetle replica's address (the cluster id is in the spec it reads).
+     */
+    static List<String> databaseArgs(BenchmarkRun owner, List<String> tigerbeetleAddresses) {
         ResourceNames names = new ResourceNames(owner.getMetadata().getName());
         if (owner.getSpec().database().engine() == EngineType.TIGERBEETLE) {
-            return List.of("--tigerbeetle-cluster-id", Long.toString(owner.getSpec().database().tigerbeetle().clusterId()));
+            return List.of("--tigerbeetle-addresses", String.join(",", tigerbeetleAddresses));
         }
         return List.of("--postgres-url", "postgresql://" + DatabaseSecret.USER + "@" + names.databasePrimaryService() + "."
                 + owner.getMetadata().getNamespace() + ".svc:" + PostgresServerSettings.PORT + "/ledgerbench");

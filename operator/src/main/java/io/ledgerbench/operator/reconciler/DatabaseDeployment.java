@@ -69,6 +69,17 @@ final class DatabaseDeployment {
         if (owner.getSpec().database().engine() != EngineType.TIGERBEETLE) {
             return Optional.of(DatabaseStatefulSets.postgres(owner, configHash));
         }
+        return tigerbeetleAddresses(owner).map(addresses -> DatabaseStatefulSets.tigerbeetle(owner, configHash, addresses));
+    }
+
+    /**
+     * Every TigerBeetle replica's address (its Service's ClusterIP and port), in replica order, once
+     * every Service has its ClusterIP; empty for PostgreSQL, which clients reach by Service name.
+     */
+    Optional<List<String>> tigerbeetleAddresses(BenchmarkRun owner) {
+        if (owner.getSpec().database().engine() != EngineType.TIGERBEETLE) {
+            return Optional.of(List.of());
+        }
         List<String> addresses = new ArrayList<>();
         for (int replica = 0; replica < owner.getSpec().database().replicas(); replica++) {
             Service service = objects.get(DatabaseServices.replica(owner, replica));
@@ -78,7 +89,7 @@ final class DatabaseDeployment {
             }
             addresses.add(clusterIp + ":" + DatabaseConfig.TIGERBEETLE_PORT);
         }
-        return Optional.of(DatabaseStatefulSets.tigerbeetle(owner, configHash, addresses));
+        return Optional.of(addresses);
     }
 
     private static String templateHash(StatefulSet statefulSet) {

@@ -52,7 +52,7 @@ final class RunSteps {
         if (state.notReady().isPresent()) {
             return state.notReady().get();
         }
-        String job = objects.createIfAbsent(LoadgenJobs.prepare(owner, run)).getMetadata().getName();
+        String job = objects.createIfAbsent(LoadgenJobs.prepare(owner, run, addresses(owner))).getMetadata().getName();
         return switch (jobs.of(owner.getMetadata().getNamespace(), job)) {
             case JobProgress.State.Succeeded succeeded -> new StepOutcome.Advance(BenchmarkPhase.Running, run);
             case JobProgress.State.Failed failed -> new StepOutcome.Fail("PrepareFailed", "run " + run + ": " + failed.reason());
@@ -61,7 +61,7 @@ final class RunSteps {
     }
 
     StepOutcome measure(BenchmarkRun owner, int run) {
-        String job = objects.createIfAbsent(LoadgenJobs.load(owner, run)).getMetadata().getName();
+        String job = objects.createIfAbsent(LoadgenJobs.load(owner, run, addresses(owner))).getMetadata().getName();
         if (jobs.of(owner.getMetadata().getNamespace(), job) instanceof JobProgress.State.Failed failed) {
             return new StepOutcome.Fail("LoadgenPodFailed", "run " + run + ": " + failed.reason());
         }
@@ -82,7 +82,7 @@ final class RunSteps {
     }
 
     StepOutcome verify(BenchmarkRun owner, int run) {
-        String job = objects.createIfAbsent(LoadgenJobs.verify(owner, run)).getMetadata().getName();
+        String job = objects.createIfAbsent(LoadgenJobs.verify(owner, run, addresses(owner))).getMetadata().getName();
         ClusterExchange exchange = exchange(owner);
         Optional<RunVerification> verification = exchange.verification(run);
         if (verification.isEmpty()) {
@@ -103,6 +103,12 @@ final class RunSteps {
         return run < spec.runs()
                 ? new StepOutcome.Advance(BenchmarkPhase.Loading, run + 1)
                 : new StepOutcome.Advance(BenchmarkPhase.Aggregating, run);
+    }
+
+    /** The database was ready before any Job of a run is created, so TigerBeetle's addresses are known by then. */
+    private List<String> addresses(BenchmarkRun owner) {
+        return database.tigerbeetleAddresses(owner).orElseThrow(() -> new IllegalStateException(
+                "a TigerBeetle replica Service of " + owner.getMetadata().getName() + " lost its ClusterIP"));
     }
 
     private ClusterExchange exchange(BenchmarkRun owner) {

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LoadgenJobsTest {
+
+    private static final List<String> TIGERBEETLE = List.of("10.96.0.10:3000", "10.96.0.11:3000", "10.96.0.12:3000");
 
     private static Container loadgen(Job job) {
         return job.getSpec().getTemplate().getSpec().getContainers().getFirst();
@@ -14,7 +17,7 @@ class LoadgenJobsTest {
 
     @Test
     void theLoadJobIsIndexedWithOnePodPerParallelism() {
-        Job job = LoadgenJobs.load(Benchmarks.postgres(), 2);
+        Job job = LoadgenJobs.load(Benchmarks.postgres(), 2, List.of());
         assertThat(job.getMetadata().getName()).isEqualTo("pg-fair-medium-r2-load");
         assertThat(job.getSpec().getCompletionMode()).isEqualTo("Indexed");
         assertThat(job.getSpec().getCompletions()).isEqualTo(3);
@@ -25,7 +28,7 @@ class LoadgenJobsTest {
 
     @Test
     void podsRunTheLoadgenRunCommandForTheirRunAgainstThePrimary() {
-        assertThat(loadgen(LoadgenJobs.load(Benchmarks.postgres(), 2)).getArgs()).containsExactly(
+        assertThat(loadgen(LoadgenJobs.load(Benchmarks.postgres(), 2, List.of())).getArgs()).containsExactly(
                 "run", "/etc/ledgerbench/spec/benchmark.yaml",
                 "--postgres-url", "postgresql://postgres@pg-fair-medium-db-primary.bench.svc:5432/ledgerbench",
                 "--cluster-run", "2");
@@ -33,8 +36,8 @@ class LoadgenJobsTest {
 
     @Test
     void prepareAndVerifyAreSinglePodJobs() {
-        Job prepare = LoadgenJobs.prepare(Benchmarks.postgres(), 1);
-        Job verify = LoadgenJobs.verify(Benchmarks.postgres(), 1);
+        Job prepare = LoadgenJobs.prepare(Benchmarks.postgres(), 1, List.of());
+        Job verify = LoadgenJobs.verify(Benchmarks.postgres(), 1, List.of());
         assertThat(prepare.getSpec().getCompletions()).isEqualTo(1);
         assertThat(loadgen(prepare).getArgs()).startsWith("prepare");
         assertThat(loadgen(verify).getArgs()).startsWith("verify").endsWith("--cluster-run", "1");
@@ -43,7 +46,7 @@ class LoadgenJobsTest {
 
     @Test
     void podsReadTheSpecConfigMapAndThePasswordSecret() {
-        Job job = LoadgenJobs.load(Benchmarks.postgres(), 1);
+        Job job = LoadgenJobs.load(Benchmarks.postgres(), 1, List.of());
         var pod = job.getSpec().getTemplate().getSpec();
         assertThat(pod.getVolumes()).anySatisfy(volume ->
                 assertThat(volume.getConfigMap().getName()).isEqualTo("pg-fair-medium-spec"));
@@ -57,7 +60,7 @@ class LoadgenJobsTest {
 
     @Test
     void podsRunLockedDown() {
-        var security = loadgen(LoadgenJobs.load(Benchmarks.postgres(), 1)).getSecurityContext();
+        var security = loadgen(LoadgenJobs.load(Benchmarks.postgres(), 1, List.of())).getSecurityContext();
         assertThat(security.getRunAsNonRoot()).isTrue();
         assertThat(security.getReadOnlyRootFilesystem()).isTrue();
         assertThat(security.getCapabilities().getDrop()).containsExactly("ALL");
@@ -65,8 +68,8 @@ class LoadgenJobsTest {
 
     @Test
     void jobsAreValidOwnedObjectsLabelledWithTheirRun() {
-        for (Job job : new Job[] {LoadgenJobs.prepare(Benchmarks.tigerbeetle(), 3),
-                LoadgenJobs.load(Benchmarks.tigerbeetle(), 3), LoadgenJobs.verify(Benchmarks.tigerbeetle(), 3)}) {
+        for (Job job : new Job[] {LoadgenJobs.prepare(Benchmarks.tigerbeetle(), 3, TIGERBEETLE),
+                LoadgenJobs.load(Benchmarks.tigerbeetle(), 3, TIGERBEETLE), LoadgenJobs.verify(Benchmarks.tigerbeetle(), 3, TIGERBEETLE)}) {
             ValidKubernetesObjects.assertValidOwnedObject(job);
             assertThat(job.getMetadata().getLabels()).containsEntry("ledgerbench.io/run", "3");
             assertThat(job.getSpec().getTemplate().getMetadata().getLabels()).containsEntry("ledgerbench.io/run", "3");
@@ -75,7 +78,7 @@ class LoadgenJobsTest {
 
     @Test
     void tigerbeetlePodsGetNoPostgresPassword() {
-        assertThat(loadgen(LoadgenJobs.load(Benchmarks.tigerbeetle(), 1)).getEnv())
+        assertThat(loadgen(LoadgenJobs.load(Benchmarks.tigerbeetle(), 1, TIGERBEETLE)).getEnv())
                 .noneMatch(variable -> variable.getName().equals("PGPASSWORD"));
     }
 
@@ -111,5 +114,12 @@ class LoadgenJobsTest {
         assertThat(service.getMetadata().getName()).isEqualTo(probe.getSpec().getTemplate().getSpec().getSubdomain());
         assertThat(probe.getSpec().getTemplate().getMetadata().getLabels())
                 .containsAllEntriesOf(service.getSpec().getSelector());
+    }
+
+    @Test
+    void tigerbeetlePodsGetEveryReplicaAddressInReplicaOrder() {
+        assertThat(loadgen(LoadgenJobs.load(Benchmarks.tigerbeetle(), 1, TIGERBEETLE)).getArgs()).containsExactly(
+                "run", LoadgenJobs.SPEC_PATH, "--tigerbeetle-addresses", "10.96.0.10:3000,10.96.0.11:3000,10.96.0.12:3000",
+                "--cluster-run", "1");
     }
 }

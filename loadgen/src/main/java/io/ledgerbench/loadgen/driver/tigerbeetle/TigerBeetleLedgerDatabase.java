@@ -122,16 +122,21 @@ public final class TigerBeetleLedgerDatabase implements LedgerDatabase {
 
     @Override
     public TransferDriver openDriver(DriverListener driverListener) {
-        TransferSubmitter submitter = batch -> client.createTransfersAsync(batch).thenApply(failed -> {
-            Map<Integer, CreateTransferResult> byIndex = new HashMap<>();
-            while (failed.next()) {
-                byIndex.put(failed.getIndex(), failed.getResult());
-            }
-            return byIndex;
-        });
+        TransferSubmitter submitter = batch -> client.createTransfersAsync(batch)
+                .thenApply(TigerBeetleLedgerDatabase::failuresByIndex);
         // One request in flight per client: TigerBeetle serves a client's requests one after another anyway.
         return new TigerBeetleTransferDriver(submitter, driverListener, TransferIds.startingNow(),
                 TigerBeetleLedger.MAX_BATCH_SIZE, 1, () -> { });
+    }
+
+    /** TigerBeetle's answer to a batch (only the transfers that did not succeed) by index in the batch. */
+    static Map<Integer, CreateTransferResult> failuresByIndex(CreateTransferResultBatch failed) {
+        Map<Integer, CreateTransferResult> byIndex = new HashMap<>();
+        failed.beforeFirst();
+        while (failed.next()) {
+            byIndex.put(failed.getIndex(), failed.getResult());
+        }
+        return byIndex;
     }
 
     @Override
