@@ -21,6 +21,8 @@ import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The benchmark's ledger in TigerBeetle (SPEC sections 3 and 4): accounts 1..N on one ledger with
@@ -124,9 +126,14 @@ public final class TigerBeetleLedgerDatabase implements LedgerDatabase {
     public TransferDriver openDriver(DriverListener driverListener) {
         TransferSubmitter submitter = batch -> client.createTransfersAsync(batch)
                 .thenApply(TigerBeetleLedgerDatabase::failuresByIndex);
+        ExecutorService answers = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "tigerbeetle-answers");
+            thread.setDaemon(true);
+            return thread;
+        });
         // One request in flight per client: TigerBeetle serves a client's requests one after another anyway.
         return new TigerBeetleTransferDriver(submitter, driverListener, TransferIds.startingNow(),
-                TigerBeetleLedger.MAX_BATCH_SIZE, 1, () -> { });
+                TigerBeetleLedger.MAX_BATCH_SIZE, 1, answers, answers::shutdown);
     }
 
     /** TigerBeetle's answer to a batch (only the transfers that did not succeed) by index in the batch. */

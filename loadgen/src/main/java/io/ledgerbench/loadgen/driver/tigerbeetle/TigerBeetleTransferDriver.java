@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /**
  * Transfers into TigerBeetle, coalesced as TigerBeetle wants them: a transfer that finds no batch
@@ -28,6 +29,7 @@ final class TigerBeetleTransferDriver implements TransferDriver {
     private final TransferIds ids;
     private final int maxBatchSize;
     private final int maxBatchesInFlight;
+    private final Executor answers;
     private final Runnable closeClient;
 
     private final Object lock = new Object();
@@ -37,8 +39,12 @@ final class TigerBeetleTransferDriver implements TransferDriver {
     private record Pending(Transfer transfer, CompletableFuture<TransferResult> answer) {
     }
 
+    /**
+     * answers: where replies are handled (and the next batch sent) — not the client library's own
+     * callback thread, which must not be kept busy with the load generator's work.
+     */
     TigerBeetleTransferDriver(TransferSubmitter submitter, DriverListener listener, TransferIds ids, int maxBatchSize,
-                              int maxBatchesInFlight, Runnable closeClient) {
+                              int maxBatchesInFlight, Executor answers, Runnable closeClient) {
         if (maxBatchSize < 1 || maxBatchSize > TigerBeetleLedger.MAX_BATCH_SIZE) {
             throw new IllegalArgumentException("batch size must be in 1.." + TigerBeetleLedger.MAX_BATCH_SIZE
                     + " (got " + maxBatchSize + ")");
@@ -48,6 +54,7 @@ final class TigerBeetleTransferDriver implements TransferDriver {
         this.ids = ids;
         this.maxBatchSize = maxBatchSize;
         this.maxBatchesInFlight = maxBatchesInFlight;
+        this.answers = answers;
         this.closeClient = closeClient;
     }
 
@@ -96,7 +103,7 @@ final class TigerBeetleTransferDriver implements TransferDriver {
         } catch (RuntimeException e) {
             answered = CompletableFuture.failedFuture(e);
         }
-        answered.whenComplete((failures, error) -> answered(batch, failures, error));
+        answered.whenCompleteAsync((failures, error) -> answered(batch, failures, error), answers);
     }
 
     private void answered(List<Pending> batch, Map<Integer, CreateTransferResult> failures, Throwable error) {

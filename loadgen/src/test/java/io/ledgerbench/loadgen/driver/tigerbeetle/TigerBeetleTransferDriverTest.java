@@ -41,7 +41,7 @@ class TigerBeetleTransferDriverTest {
 
     private TigerBeetleTransferDriver driver(int maxBatchSize) {
         return new TigerBeetleTransferDriver(submitter, listener, new TransferIds(1_700_000_000_000L, new SecureRandom()),
-                maxBatchSize, 1, () -> { });
+                maxBatchSize, 1, Runnable::run, () -> { });
     }
 
     private static List<CompletableFuture<TransferResult>> send(TigerBeetleTransferDriver driver, int count) {
