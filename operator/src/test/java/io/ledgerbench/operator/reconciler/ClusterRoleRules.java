@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-/** The operator's ClusterRole from the install manifest, and what an API request needs from it. */
+/** The operator's ClusterRole from the install manifest (the rendered chart), and what an API request needs from it. */
 record ClusterRoleRules(List<PolicyRule> rules) {
 
     /** What RBAC checks for one request: API group, resource (with subresource), verb. */
@@ -25,7 +25,7 @@ record ClusterRoleRules(List<PolicyRule> rules) {
     static ClusterRoleRules fromInstallManifest() {
         try {
             List<HasMetadata> objects = Serialization.unmarshal(
-                    Files.newInputStream(Path.of("../manifests/install/ledgerbench-operator.yaml")));
+                    Files.newInputStream(Path.of("../manifests/install.yaml")));
             ClusterRole role = objects.stream().filter(ClusterRole.class::isInstance).map(ClusterRole.class::cast)
                     .findFirst().orElseThrow(() -> new AssertionError("no ClusterRole in the install manifest"));
             return new ClusterRoleRules(role.getRules());

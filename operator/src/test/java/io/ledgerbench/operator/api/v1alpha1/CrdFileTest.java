@@ -5,18 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
-/** crds/ holds exactly what the generator makes from the API types; `make crds` rewrites it. */
+/** crds/ and the chart's copy hold exactly what the generator makes from the API types; `make crds` rewrites both. */
 class CrdFileTest {
+
+    private static final java.nio.file.Path CHART_COPY = java.nio.file.Path.of("../helm/ledgerbench/files",
+            GeneratedCrd.FILE_NAME);
 
     @Test
     void theCommittedCrdIsWhatTheTypesGenerate() throws Exception {
         String generated = GeneratedCrd.generate();
         if (Boolean.getBoolean("ledgerbench.updateCrds")) {
             Files.writeString(GeneratedCrd.COMMITTED, generated);
+            Files.writeString(CHART_COPY, generated);
         }
         assertThat(GeneratedCrd.COMMITTED).exists();
         assertThat(Files.readString(GeneratedCrd.COMMITTED))
                 .as("crds/%s is stale: run `make crds` and commit it", GeneratedCrd.FILE_NAME)
                 .isEqualTo(generated);
+    }
+
+    @Test
+    void theChartCarriesTheSameCrd() throws Exception {
+        assertThat(Files.readString(CHART_COPY)).as("helm/ledgerbench/files/%s is stale: run `make crds` and commit it",
+                GeneratedCrd.FILE_NAME).isEqualTo(Files.readString(GeneratedCrd.COMMITTED));
     }
 }

@@ -1,0 +1,93 @@
+package io.ledgerbench.operator.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The chart as Helm itself lints and renders it (helm-java bundles the Helm library). */
+class HelmChartTest {
+
+    static final Path CHART = Path.of("../helm/ledgerbench");
+
+    /** The Kubernetes version the chart is rendered for (what EKS runs; the chart needs 1.28 or later). */
+    static final String KUBE_VERSION = "1.33.0";
+
+    static com.marcnuri.helm.TemplateCommand template() {
+        return new Helm(CHART).template().withKubeVersion(KUBE_VERSION);
+    }
+
+    static List<HasMetadata> parse(String yaml) {
+        return Serialization.unmarshal(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static <T> T only(List<HasMetadata> objects, Class<T> type) {
+        List<T> matching = objects.stream().filter(type::isInstance).map(type::cast).toList();
+        assertThat(matching).as(type.getSimpleName()).hasSize(1);
+        return matching.getFirst();
+    }
+
+    @Test
+    void lintsCleanly() {
+        LintResult lint = new Helm(CHART).lint().strict().call();
+        assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
+    }
+
+    @Test
+    void rendersTheCrdTheOperatorAndItsLeastPrivilegeRbacByDefault() {
+        List<HasMetadata> objects = parse(template().withName("ledgerbench")
+                .withNamespace("ledgerbench-system").call());
+        assertThat(objects).extracting(HasMetadata::getKind).containsExactlyInAnyOrder("CustomResourceDefinition",
+                "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Deployment");
+        CustomResourceDefinition crd = only(objects, CustomResourceDefinition.class);
+        assertThat(crd.getMetadata().getAnnotations()).containsEntry("helm.sh/resource-policy", "keep");
+        Deployment deployment = only(objects, Deployment.class);
+        var container = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
+        assertThat(container.getImage()).isEqualTo("ghcr.io/ledgerbench/operator:0.1.0");
+        assertThat(container.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        assertThat(container.getSecurityContext().getCapabilities().getDrop()).containsExactly("ALL");
+        assertThat(deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot()).isTrue();
+        assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/q/health/live");
+        assertThat(deployment.getSpec().getSelector().getMatchLabels().entrySet())
+                .isSubsetOf(deployment.getSpec().getTemplate().getMetadata().getLabels().entrySet());
+    }
+
+    @Test
+    void theChartsCrdIsTheGeneratedOne() throws Exception {
+        CustomResourceDefinition rendered = only(parse(template().withName("ledgerbench").call()),
+                CustomResourceDefinition.class);
+        CustomResourceDefinition generated = Serialization.unmarshal(
+                Files.readString(Path.of("../crds/benchmarkruns.ledgerbench.io-v1.yml")), CustomResourceDefinition.class);
+        assertThat(rendered.getSpec()).isEqualTo(generated.getSpec());
+    }
+
+    @Test
+    void everyOptionTogetherStillRendersValidObjects() {
+        List<HasMetadata> objects = parse(template().withName("bench").withNamespace("ops")
+                .set("crds.install", false).set("watchNamespaces[0]", "team-a").set("watchNamespaces[1]", "team-b")
+                .set("image.tag", "0.1.1").set("nodeSelector.pool", "system").set("serviceAccount.name", "operator")
+                .call());
+        assertThat(objects).extracting(HasMetadata::getKind).doesNotContain("CustomResourceDefinition");
+        Deployment deployment = only(objects, Deployment.class);
+        assertThat(deployment.getMetadata().getName()).isEqualTo("bench-ledgerbench");
+        var spec = deployment.getSpec().getTemplate().getSpec();
+        assertThat(spec.getServiceAccountName()).isEqualTo("operator");
+        assertThat(spec.getNodeSelector()).containsEntry("pool", "system");
+        assertThat(spec.getContainers().getFirst().getEnv()).anySatisfy(variable -> {
+            assertThat(variable.getName()).isEqualTo("QUARKUS_OPERATOR_SDK_NAMESPACES");
+            assertThat(variable.getValue()).isEqualTo("team-a,team-b");
+        });
+        assertThat(only(objects, ClusterRole.class).getMetadata().getName()).isEqualTo("bench-ledgerbench");
+    }
+}
