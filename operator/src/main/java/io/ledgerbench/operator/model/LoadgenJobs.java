@@ -41,6 +41,8 @@ public final class LoadgenJobs {
     public static final String LOAD = "load";
     public static final String VERIFY = "verify";
     public static final String NETWORK_PROBE = "network-probe";
+    public static final String METRICS_PORT_NAME = "metrics";
+    public static final int METRICS_PORT = 9464;
     /** The port network-probe pods echo on. */
     public static final int NETWORK_PROBE_PORT = 7000;
 
@@ -173,6 +175,8 @@ public final class LoadgenJobs {
                 .withArgs(args)
                 .withEnv(environment)
                 .withResources(PodPlacement.resources(loadgen.resources()))
+                // The Prometheus endpoint every loadgen subcommand that measures serves (its default port).
+                .addNewPort().withName(METRICS_PORT_NAME).withContainerPort(METRICS_PORT).endPort()
                 .withVolumeMounts(
                         new VolumeMountBuilder().withName("spec").withMountPath(SPEC_MOUNT_PATH).withReadOnly(true).build(),
                         new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -13,7 +14,9 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.ledgerbench.operator.model.LoadgenJobs;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The chart as Helm itself lints and renders it (helm-java bundles the Helm library). */
@@ -46,6 +49,7 @@ class HelmChartTest {
 
     @Test
     void rendersTheCrdTheOperatorAndItsLeastPrivilegeRbacByDefault() {
+        // (no PodMonitor by default: the cluster may not have the Prometheus operator's CRDs)
         List<HasMetadata> objects = parse(template().withName("ledgerbench")
                 .withNamespace("ledgerbench-system").call());
         assertThat(objects).extracting(HasMetadata::getKind).containsExactlyInAnyOrder("CustomResourceDefinition",
@@ -73,12 +77,20 @@ class HelmChartTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void everyOptionTogetherStillRendersValidObjects() {
         List<HasMetadata> objects = parse(template().withName("bench").withNamespace("ops")
                 .set("crds.install", false).set("watchNamespaces[0]", "team-a").set("watchNamespaces[1]", "team-b")
                 .set("image.tag", "0.1.1").set("nodeSelector.pool", "system").set("serviceAccount.name", "operator")
+                .set("metrics.podMonitor.enabled", true).set("metrics.podMonitor.labels.release", "prometheus")
                 .call());
         assertThat(objects).extracting(HasMetadata::getKind).doesNotContain("CustomResourceDefinition");
+        HasMetadata podMonitor = objects.stream().filter(object -> "PodMonitor".equals(object.getKind())).findFirst()
+                .orElseThrow();
+        assertThat(podMonitor.getMetadata().getLabels()).containsEntry("release", "prometheus");
+        Map<String, Object> endpoint = ((List<Map<String, Object>>) ((Map<String, Object>) ((GenericKubernetesResource)
+                podMonitor).getAdditionalProperties().get("spec")).get("podMetricsEndpoints")).getFirst();
+        assertThat(endpoint).containsEntry("port", LoadgenJobs.METRICS_PORT_NAME);
         Deployment deployment = only(objects, Deployment.class);
         assertThat(deployment.getMetadata().getName()).isEqualTo("bench-ledgerbench");
         var spec = deployment.getSpec().getTemplate().getSpec();
