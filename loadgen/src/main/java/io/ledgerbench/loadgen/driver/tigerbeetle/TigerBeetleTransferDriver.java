@@ -4,11 +4,12 @@ import com.tigerbeetle.CreateTransferResult;
 import com.tigerbeetle.RequestException;
 import com.tigerbeetle.TransferBatch;
 import io.ledgerbench.loadgen.driver.DriverListener;
+import io.ledgerbench.loadgen.driver.TransferCoalescer;
+import io.ledgerbench.loadgen.driver.TransferCoalescer.Pending;
 import io.ledgerbench.loadgen.driver.TransferDriver;
 import io.ledgerbench.loadgen.driver.TransferResult;
 import io.ledgerbench.loadgen.workload.Transfer;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -16,9 +17,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
- * Transfers into TigerBeetle, coalesced as TigerBeetle wants them: a transfer that finds no batch
- * in flight leaves at once; those that arrive while batches are in flight gather into the next
- * one, up to the maximum a request holds. Under load every request is full; at low load nobody
+ * Transfers into TigerBeetle, coalesced as TigerBeetle wants them ({@link TransferCoalescer}
+ * without linger): a transfer that finds no batch in flight leaves at once; those that arrive while
+ * a batch is in flight gather into the next one, up to the maximum a request holds. Under load every request is full; at low load nobody
  * waits for company. Each transfer gets its own 128-bit id, so a request the client library sends
  * again is applied once (TigerBeetle answers Exists).
  */
@@ -27,17 +28,9 @@ final class TigerBeetleTransferDriver implements TransferDriver {
     private final TransferSubmitter submitter;
     private final DriverListener listener;
     private final TransferIds ids;
-    private final int maxBatchSize;
-    private final int maxBatchesInFlight;
     private final Executor answers;
     private final Runnable closeClient;
-
-    private final Object lock = new Object();
-    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
-    private int batchesInFlight;
-
-    private record Pending(Transfer transfer, CompletableFuture<TransferResult> answer) {
-    }
+    private final TransferCoalescer coalescer;
 
     /**
      * answers: where replies are handled (and the next batch sent) — not the client library's own
@@ -52,37 +45,16 @@ final class TigerBeetleTransferDriver implements TransferDriver {
         this.submitter = submitter;
         this.listener = listener;
         this.ids = ids;
-        this.maxBatchSize = maxBatchSize;
-        this.maxBatchesInFlight = maxBatchesInFlight;
         this.answers = answers;
         this.closeClient = closeClient;
+        // No linger: with nothing in flight a transfer leaves at once; behind a batch in flight, the rest gather.
+        this.coalescer = new TransferCoalescer(maxBatchSize, maxBatchesInFlight, Duration.ZERO,
+                (delayMillis, task) -> task.run(), this::send);
     }
 
     @Override
     public CompletableFuture<TransferResult> execute(Transfer transfer) {
-        CompletableFuture<TransferResult> answer = new CompletableFuture<>();
-        List<List<Pending>> due;
-        synchronized (lock) {
-            queue.add(new Pending(transfer, answer));
-            due = takeDueBatches();
-        }
-        due.forEach(this::send);
-        return answer;
-    }
-
-    /** As many batches as may be in flight, each as full as the queue allows. */
-    private List<List<Pending>> takeDueBatches() {
-        List<List<Pending>> due = new ArrayList<>(1);
-        while (!queue.isEmpty() && batchesInFlight < maxBatchesInFlight) {
-            int size = Math.min(maxBatchSize, queue.size());
-            List<Pending> batch = new ArrayList<>(size);
-            for (int i = 0; i < size; i++) {
-                batch.add(queue.poll());
-            }
-            batchesInFlight++;
-            due.add(batch);
-        }
-        return due;
+        return coalescer.submit(transfer);
     }
 
     private void send(List<Pending> batch) {
@@ -112,12 +84,7 @@ final class TigerBeetleTransferDriver implements TransferDriver {
                     : TigerBeetleOutcomes.of(failures.getOrDefault(index, CreateTransferResult.Ok));
             batch.get(index).answer().complete(result);
         }
-        List<List<Pending>> due;
-        synchronized (lock) {
-            batchesInFlight--;
-            due = takeDueBatches();
-        }
-        due.forEach(this::send);
+        coalescer.batchAnswered();
     }
 
     /** A request that got no answer at all: every transfer in it failed, for this reason. */
