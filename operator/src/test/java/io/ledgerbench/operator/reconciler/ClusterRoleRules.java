@@ -34,6 +34,21 @@ record ClusterRoleRules(List<PolicyRule> rules) {
         }
     }
 
+    /** Every (group, resource, verb) the rules grant. */
+    java.util.Set<Permission> granted() {
+        java.util.Set<Permission> granted = new java.util.TreeSet<>(java.util.Comparator.comparing(Permission::toString));
+        for (PolicyRule rule : rules) {
+            for (String group : rule.getApiGroups()) {
+                for (String resource : rule.getResources()) {
+                    for (String verb : rule.getVerbs()) {
+                        granted.add(new Permission(group, resource, verb));
+                    }
+                }
+            }
+        }
+        return granted;
+    }
+
     boolean allows(Permission permission) {
         return rules.stream().anyMatch(rule -> rule.getApiGroups().contains(permission.group())
                 && rule.getResources().contains(permission.resource()) && rule.getVerbs().contains(permission.verb()));
