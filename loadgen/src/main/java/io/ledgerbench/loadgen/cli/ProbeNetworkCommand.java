@@ -3,8 +3,8 @@ package io.ledgerbench.loadgen.cli;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ledgerbench.loadgen.cluster.ClusterExchange;
 import io.ledgerbench.loadgen.cluster.ClusterRunException;
-import io.ledgerbench.loadgen.cluster.NetworkProbe;
 import io.ledgerbench.loadgen.cluster.RoundTrips;
+import io.ledgerbench.loadgen.measure.RoundTripProbe;
 import io.ledgerbench.loadgen.result.LatencySummary;
 import io.ledgerbench.loadgen.spec.BenchmarkRunManifest;
 import io.ledgerbench.loadgen.spec.DurationText;
@@ -45,7 +45,7 @@ final class ProbeNetworkCommand implements Callable<Integer> {
             description = "Every probe pod's address, in pod index order (this pod's own is skipped)")
     List<String> peers;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "7000",
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + RoundTripProbe.DEFAULT_PORT,
             description = "Port this pod echoes on (default: ${DEFAULT-VALUE})")
     int port;
 
@@ -92,12 +92,12 @@ final class ProbeNetworkCommand implements Callable<Integer> {
         BenchmarkRunManifest manifest = Inputs.manifest(file);
         Instant deadline = Instant.now().plus(deadlineAfter.get());
         PrintWriter out = command.commandLine().getOut();
-        try (NetworkProbe probe = NetworkProbe.serve(port); KubernetesClient kubernetes = parent.kubernetes()) {
+        try (RoundTripProbe probe = RoundTripProbe.serve(port); KubernetesClient kubernetes = parent.kubernetes()) {
             ClusterExchange exchange = new ClusterExchange(kubernetes, cluster.namespace, manifest.name(), cluster.ownerUid);
             Map<Integer, LatencySummary> measured = new TreeMap<>();
             for (int index = 0; index < addresses.size(); index++) {
                 if (index != cluster.podIndex) {
-                    LatencySummary roundTrips = NetworkProbe.measure(addresses.get(index), samples, deadline);
+                    LatencySummary roundTrips = RoundTripProbe.measure(addresses.get(index), samples, deadline);
                     measured.put(index, roundTrips);
                     out.printf(Locale.ROOT, "to %s: mean %.3f ms, p95 %.3f ms, p99 %.3f ms%n", peers.get(index),
                             roundTrips.meanMs(), roundTrips.p95Ms(), roundTrips.p99Ms());
@@ -114,7 +114,7 @@ final class ProbeNetworkCommand implements Callable<Integer> {
             }
             return LoadgenCommand.EXIT_VALID;
         } catch (UncheckedIOException e) {
-            throw new ClusterRunException(e.getMessage());
+            throw new ClusterRunException(e.getCause().getMessage());
         } catch (IOException e) {
             throw new BadInputException("--port " + port + ": " + e.getMessage());
         }

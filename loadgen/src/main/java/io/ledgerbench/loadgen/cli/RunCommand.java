@@ -48,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
             description = "Where results go (default: ${DEFAULT-VALUE})")
     Path resultsDirectory;
 
-    @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "9464",
+    @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "" + MetricsServer.DEFAULT_PORT,
             description = "Port of the Prometheus endpoint /metrics; 0 picks a free port, -1 turns it off"
                     + " (default: ${DEFAULT-VALUE})")
     int metricsPort;

@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 /** Serves the load generator's metrics at http://HOST:PORT/metrics for Prometheus. */
 public final class MetricsServer implements AutoCloseable {
 
+    /** The port `loadgen run` serves on unless told otherwise (pods declare it for scraping). */
+    public static final int DEFAULT_PORT = 9464;
+
     private final HttpServer server;
 
     private MetricsServer(HttpServer server) {

@@ -19,6 +19,8 @@ import io.ledgerbench.loadgen.cluster.ClusterLabels;
 import io.ledgerbench.loadgen.cluster.PodEnvironment;
 import io.ledgerbench.loadgen.cluster.ResourceNames;
 import io.ledgerbench.loadgen.driver.postgres.PostgresServerSettings;
+import io.ledgerbench.loadgen.measure.RoundTripProbe;
+import io.ledgerbench.loadgen.metrics.MetricsServer;
 import io.ledgerbench.loadgen.spec.EngineType;
 import io.ledgerbench.loadgen.spec.LoadgenSpec;
 import io.ledgerbench.loadgen.spec.PlacementSpec;
@@ -42,9 +44,6 @@ public final class LoadgenJobs {
     public static final String VERIFY = "verify";
     public static final String NETWORK_PROBE = "network-probe";
     public static final String METRICS_PORT_NAME = "metrics";
-    public static final int METRICS_PORT = 9464;
-    /** The port network-probe pods echo on. */
-    public static final int NETWORK_PROBE_PORT = 7000;
 
     private LoadgenJobs() {
     }
@@ -80,17 +79,17 @@ public final class LoadgenJobs {
         int replicas = owner.getSpec().database().replicas();
         List<String> peers = new ArrayList<>();
         for (int index = 0; index < replicas; index++) {
-            peers.add(names.networkProbeHost(index) + ":" + NETWORK_PROBE_PORT);
+            peers.add(names.networkProbeHost(index) + ":" + RoundTripProbe.DEFAULT_PORT);
         }
         List<String> args = List.of("probe-network", SPEC_PATH, "--peers", String.join(",", peers),
-                "--port", Integer.toString(NETWORK_PROBE_PORT));
+                "--port", Integer.toString(RoundTripProbe.DEFAULT_PORT));
         Map<String, String> labels = ClusterLabels.of(owner.getMetadata().getName(), ClusterLabels.NETWORK_PROBE);
         PodSpec pod = podSpec(owner, args, owner.getSpec().database().placement());
         pod.setSubdomain(names.networkProbeService());
         pod.setAffinity(PodPlacement.onePerNodeBeside(networkProbeSelector(owner),
                 DatabaseStatefulSets.podSelector(owner.getMetadata().getName())));
         pod.getContainers().getFirst().setPorts(List.of(new ContainerPortBuilder().withName("echo")
-                .withContainerPort(NETWORK_PROBE_PORT).build()));
+                .withContainerPort(RoundTripProbe.DEFAULT_PORT).build()));
         // Beside a running database: ask for little, so it fits whatever the database left.
         pod.getContainers().getFirst().setResources(new ResourceRequirementsBuilder()
                 .withRequests(Map.of("cpu", new Quantity("100m"), "memory", new Quantity("256Mi")))
@@ -112,7 +111,7 @@ public final class LoadgenJobs {
                         ClusterLabels.of(owner.getMetadata().getName(), ClusterLabels.NETWORK_PROBE)))
                 .withNewSpec().withClusterIP("None").withSelector(networkProbeSelector(owner))
                 .withPublishNotReadyAddresses(true)
-                .addNewPort().withName("echo").withPort(NETWORK_PROBE_PORT).endPort()
+                .addNewPort().withName("echo").withPort(RoundTripProbe.DEFAULT_PORT).endPort()
                 .endSpec()
                 .build();
     }
@@ -176,7 +175,7 @@ public final class LoadgenJobs {
                 .withEnv(environment)
                 .withResources(PodPlacement.resources(loadgen.resources()))
                 // The Prometheus endpoint every loadgen subcommand that measures serves (its default port).
-                .addNewPort().withName(METRICS_PORT_NAME).withContainerPort(METRICS_PORT).endPort()
+                .addNewPort().withName(METRICS_PORT_NAME).withContainerPort(MetricsServer.DEFAULT_PORT).endPort()
                 .withVolumeMounts(
                         new VolumeMountBuilder().withName("spec").withMountPath(SPEC_MOUNT_PATH).withReadOnly(true).build(),
                         new VolumeMountBuilder().withName("tmp").withMountPath("/tmp").build())

@@ -55,7 +55,10 @@ final class StatusTransitions {
         if (from == BenchmarkPhase.Verifying) {
             List<RunResult> runs = new ResultsStore(client).runs(owner);
             status.setRuns(runs.stream().map(RunStatus::of).toList());
-            runs.stream().findFirst().ifPresent(first -> recordVersions(owner, first));
+            boolean versionsKnown = status.getEnvironment() != null && status.getEnvironment().serverVersion() != null;
+            if (!versionsKnown) {
+                runs.stream().findFirst().ifPresent(first -> recordVersions(owner, first));
+            }
         }
         Instant now = Instant.now(clock);
         status.setPhase(advance.phase());
@@ -82,7 +85,7 @@ final class StatusTransitions {
                     + (valid ? "valid" : "INVALID") + "; results in ConfigMap " + status.getResultsConfigMap();
             new DatabaseDeployment(client).deleteIfAsked(owner);
         }
-        new PhaseEvents(client).phaseChanged(owner, advance.phase(), advance.run(), message);
+        new PhaseEvents(client).phaseChanged(owner, advance.phase(), advance.run(), message, now);
     }
 
     private void fail(BenchmarkRun owner, StepOutcome.Fail fail) {
@@ -95,7 +98,7 @@ final class StatusTransitions {
         status.setValid(false);
         setCondition(status, CONDITION_COMPLETE, false, fail.reason(), fail.message(), now, owner);
         new PhaseEvents(client).phaseChanged(owner, BenchmarkPhase.Failed, status.getRun() == null ? 0 : status.getRun(),
-                fail.reason() + ": " + fail.message());
+                fail.reason() + ": " + fail.message(), now);
         new DatabaseDeployment(client).deleteIfAsked(owner);
     }
 

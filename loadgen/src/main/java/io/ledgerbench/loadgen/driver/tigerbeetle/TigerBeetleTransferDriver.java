@@ -93,8 +93,7 @@ final class TigerBeetleTransferDriver implements TransferDriver {
         if (cause instanceof RequestException request) {
             return "request_failed_status_" + request.getStatus();
         }
-        return "request_failed_" + cause.getClass().getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1_$2")
-                .toLowerCase(java.util.Locale.ROOT);
+        return "request_failed_" + TigerBeetleOutcomes.snakeCase(cause.getClass().getSimpleName());
     }
 
     @Override

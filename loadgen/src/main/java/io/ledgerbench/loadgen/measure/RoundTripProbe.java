@@ -1,12 +1,12 @@
-package io.ledgerbench.loadgen.cluster;
+package io.ledgerbench.loadgen.measure;
 
-import io.ledgerbench.loadgen.measure.LatencyHistograms;
 import io.ledgerbench.loadgen.result.LatencySummary;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -21,19 +21,23 @@ import org.HdrHistogram.Histogram;
  * an established TCP connection and echoed back, timed with a monotonic clock. Every probe serves
  * an echo for the others while it measures them.
  */
-public final class NetworkProbe implements AutoCloseable {
+public final class RoundTripProbe implements AutoCloseable {
+
+    /** The port probes echo on unless told otherwise. */
+    public static final int DEFAULT_PORT = 7000;
+
 
     private final ServerSocket server;
     private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
 
-    private NetworkProbe(ServerSocket server) {
+    private RoundTripProbe(ServerSocket server) {
         this.server = server;
         connections.submit(this::acceptLoop);
     }
 
     /** Starts echoing on port (0: any free port). */
-    public static NetworkProbe serve(int port) throws IOException {
-        return new NetworkProbe(new ServerSocket(port));
+    public static RoundTripProbe serve(int port) throws IOException {
+        return new RoundTripProbe(new ServerSocket(port));
     }
 
     public int port() {
@@ -104,8 +108,8 @@ public final class NetworkProbe implements AutoCloseable {
                 Thread.sleep(Duration.ofMillis(500)); // the peer's pod or DNS name may not be there yet
             }
         }
-        throw new ClusterRunException("could not reach network probe " + peer.getHostString() + ":" + peer.getPort()
-                + " before the deadline" + (last == null ? "" : ": " + last.getMessage()));
+        throw new UncheckedIOException(new ConnectException("could not reach network probe " + peer.getHostString()
+                + ":" + peer.getPort() + " before the deadline" + (last == null ? "" : ": " + last.getMessage())));
     }
 
     @Override
