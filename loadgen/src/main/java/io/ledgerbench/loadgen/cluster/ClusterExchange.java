@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ledgerbench.loadgen.result.ResultsWriter;
+import io.ledgerbench.loadgen.spec.BenchmarkRunManifest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -32,8 +33,6 @@ public final class ClusterExchange {
     public static final String START_AT_KEY = "startAt";
     public static final String VERIFICATION_KEY = "verification.json";
     public static final String ROUND_TRIPS_KEY = "round-trips.json";
-    private static final String OWNER_API_VERSION = "ledgerbench.io/v1alpha1";
-    private static final String OWNER_KIND = "BenchmarkRun";
 
     private final KubernetesClient client;
     private final String namespace;
@@ -48,7 +47,7 @@ public final class ClusterExchange {
         this.namespace = namespace;
         this.benchmark = benchmark;
         this.names = new ResourceNames(benchmark);
-        this.owner = new OwnerReferenceBuilder().withApiVersion(OWNER_API_VERSION).withKind(OWNER_KIND)
+        this.owner = new OwnerReferenceBuilder().withApiVersion(BenchmarkRunManifest.API_VERSION).withKind(BenchmarkRunManifest.KIND)
                 .withName(benchmark).withUid(ownerUid).withController(false).withBlockOwnerDeletion(true).build();
     }
 

@@ -20,11 +20,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The spec's PostgreSQL cluster on this machine (SPEC section 5): a primary and replicas - 1
@@ -40,7 +38,7 @@ public final class LocalPostgresCluster implements AutoCloseable {
     private static final Set<String> NOT_COPIED = Set.of("postmaster.pid", "postmaster.opts", "epg-lock");
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
 
-    private final Path root;
+    private final TemporaryDirectory root;
     private final Map<String, String> settings;
     private final Path primaryDirectory;
     private final int primaryPort;
@@ -60,7 +58,7 @@ public final class LocalPostgresCluster implements AutoCloseable {
         }
     }
 
-    private LocalPostgresCluster(Path root, Map<String, String> settings, Path primaryDirectory, int primaryPort) {
+    private LocalPostgresCluster(TemporaryDirectory root, Map<String, String> settings, Path primaryDirectory, int primaryPort) {
         this.root = root;
         this.settings = settings;
         this.primaryDirectory = primaryDirectory;
@@ -73,12 +71,7 @@ public final class LocalPostgresCluster implements AutoCloseable {
         if (replicas < 2) {
             throw new IllegalArgumentException("a cluster needs at least 2 replicas (got " + replicas + ")");
         }
-        Path root;
-        try {
-            root = Files.createTempDirectory("ledgerbench-pgcluster-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the cluster's directory: " + e.getMessage(), e);
-        }
+        TemporaryDirectory root = TemporaryDirectory.create("ledgerbench-pgcluster-");
         Map<String, String> settings = PostgresServerSettings.of(spec);
         Path primaryDirectory = root.resolve("primary");
         LocalPostgresCluster cluster = null;
@@ -106,7 +99,7 @@ public final class LocalPostgresCluster implements AutoCloseable {
             if (cluster != null) {
                 cluster.close();
             } else {
-                deleteRecursively(root);
+                root.close();
             }
             throw e instanceof IOException io ? new UncheckedIOException("cannot start the local PostgreSQL cluster: "
                     + io.getMessage(), io) : (RuntimeException) e;
@@ -203,17 +196,15 @@ public final class LocalPostgresCluster implements AutoCloseable {
         for (int index = 0; index < standbys.size(); index++) {
             stopStandby(index);
         }
-        if (primary != null) {
-            try {
+        try {
+            if (primary != null) {
                 primary.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot stop the local primary: " + e.getMessage(), e);
-            } finally {
-                primary = null;
-                deleteRecursively(root);
             }
-        } else {
-            deleteRecursively(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stop the local primary: " + e.getMessage(), e);
+        } finally {
+            primary = null;
+            root.close();
         }
     }
 
@@ -235,16 +226,5 @@ public final class LocalPostgresCluster implements AutoCloseable {
         });
         // PostgreSQL refuses a data directory others can read.
         Files.setPosixFilePermissions(to, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-    }
-
-    private static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temporary directory is not worth failing the benchmark for
-        }
     }
 }

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -29,11 +28,11 @@ public final class LocalTigerBeetle implements AutoCloseable {
 
     private final Path binary;
     private final long clusterId;
-    private final Path directory;
+    private final TemporaryDirectory directory;
     private final List<Integer> ports;
     private final List<Process> replicas = new ArrayList<>();
 
-    private LocalTigerBeetle(Path binary, long clusterId, Path directory, List<Integer> ports) {
+    private LocalTigerBeetle(Path binary, long clusterId, TemporaryDirectory directory, List<Integer> ports) {
         this.binary = binary;
         this.clusterId = clusterId;
         this.directory = directory;
@@ -43,16 +42,15 @@ public final class LocalTigerBeetle implements AutoCloseable {
     /** Prepares replicaCount replicas on free loopback ports; {@link #freshCluster} starts them. */
     public static LocalTigerBeetle create(Path binary, long clusterId, int replicaCount) {
         try {
-            Path directory = Files.createTempDirectory("ledgerbench-tigerbeetle-");
             List<Integer> ports = new ArrayList<>();
             for (int i = 0; i < replicaCount; i++) {
                 try (ServerSocket free = new ServerSocket(0)) {
                     ports.add(free.getLocalPort());
                 }
             }
-            return new LocalTigerBeetle(binary, clusterId, directory, ports);
+            return new LocalTigerBeetle(binary, clusterId, TemporaryDirectory.create("ledgerbench-tigerbeetle-"), ports);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare TigerBeetle's directory: " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot find free ports for TigerBeetle: " + e.getMessage(), e);
         }
     }
 
@@ -94,7 +92,7 @@ public final class LocalTigerBeetle implements AutoCloseable {
     public void freshCluster() {
         stopReplicas();
         try {
-            try (Stream<Path> files = Files.list(directory)) {
+            try (Stream<Path> files = Files.list(directory.path())) {
                 for (Path file : files.toList()) {
                     Files.delete(file);
                 }
@@ -187,10 +185,6 @@ public final class LocalTigerBeetle implements AutoCloseable {
     @Override
     public void close() {
         stopReplicas();
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temporary directory is not worth failing the benchmark for
-        }
+        directory.close();
     }
 }

@@ -25,11 +25,16 @@ public final class ComparisonCsv {
     private ComparisonCsv() {
     }
 
-    /** The header, a row per run and the aggregate row: one BenchmarkRun's comparison table on its own. */
+    /** The header and one BenchmarkRun's rows: its comparison table on its own (the operator's results ConfigMap). */
     public static String table(AggregateResult aggregate, List<RunResult> runs) {
-        StringBuilder table = new StringBuilder(HEADER).append('\n');
-        runs.forEach(run -> table.append(runRow(run)).append('\n'));
-        return table.append(aggregateRow(aggregate, runs)).append('\n').toString();
+        return HEADER + '\n' + rows(aggregate, runs);
+    }
+
+    /** A row per run, then the aggregate row, each ending in a newline (results/comparison.csv appends these). */
+    public static String rows(AggregateResult aggregate, List<RunResult> runs) {
+        StringBuilder rows = new StringBuilder();
+        runs.forEach(run -> rows.append(runRow(run)).append('\n'));
+        return rows.append(aggregateRow(aggregate, runs)).append('\n').toString();
     }
 
     static String runRow(RunResult run) {

@@ -62,14 +62,7 @@ public final class ResultsWriter {
 
     private void appendComparison(AggregateResult aggregate, List<RunResult> runs) throws IOException {
         Path csv = comparisonCsv();
-        StringBuilder rows = new StringBuilder();
-        if (!Files.exists(csv)) {
-            rows.append(ComparisonCsv.HEADER).append('\n');
-        }
-        for (RunResult run : runs) {
-            rows.append(ComparisonCsv.runRow(run)).append('\n');
-        }
-        rows.append(ComparisonCsv.aggregateRow(aggregate, runs)).append('\n');
+        String rows = Files.exists(csv) ? ComparisonCsv.rows(aggregate, runs) : ComparisonCsv.table(aggregate, runs);
         Files.writeString(csv, rows, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 }

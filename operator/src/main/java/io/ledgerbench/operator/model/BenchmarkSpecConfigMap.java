@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.ledgerbench.loadgen.cluster.ClusterLabels;
 import io.ledgerbench.loadgen.cluster.ResourceNames;
 import io.ledgerbench.loadgen.spec.BenchmarkRunManifest;
-import io.ledgerbench.loadgen.spec.ObjectMetadata;
 import io.ledgerbench.loadgen.spec.SpecLoader;
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkRun;
 import java.util.Map;
@@ -21,9 +20,9 @@ public final class BenchmarkSpecConfigMap {
 
     public static ConfigMap build(BenchmarkRun owner, long seed) {
         String benchmark = owner.getMetadata().getName();
-        BenchmarkRunManifest manifest = new BenchmarkRunManifest(BenchmarkRunManifest.API_VERSION,
-                BenchmarkRunManifest.KIND, new ObjectMetadata(benchmark, owner.getMetadata().getNamespace(), null),
-                owner.getSpec().withSeed(seed));
+        BenchmarkRunManifest document = owner.asManifest();
+        BenchmarkRunManifest manifest = new BenchmarkRunManifest(document.apiVersion(), document.kind(),
+                document.metadata(), document.spec().withSeed(seed));
         return new ConfigMapBuilder()
                 .withMetadata(Owners.metadata(owner, new ResourceNames(benchmark).specConfigMap(),
                         ClusterLabels.of(benchmark, ClusterLabels.CONFIG)))

@@ -19,8 +19,6 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.SecondaryToPrimaryMapper;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.ledgerbench.loadgen.cluster.ClusterLabels;
-import io.ledgerbench.loadgen.spec.BenchmarkRunManifest;
-import io.ledgerbench.loadgen.spec.ObjectMetadata;
 import io.ledgerbench.loadgen.spec.SpecValidator;
 import io.ledgerbench.loadgen.spec.SpecViolation;
 import io.ledgerbench.loadgen.workload.WorkloadRandom;
@@ -131,10 +129,7 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
 
     /** Pending: a spec the CRD schema could not refuse is refused here, naming the field; the seed is drawn once. */
     private StepOutcome admit(BenchmarkRun owner) {
-        BenchmarkRunManifest manifest = new BenchmarkRunManifest(BenchmarkRunManifest.API_VERSION,
-                BenchmarkRunManifest.KIND, new ObjectMetadata(owner.getMetadata().getName(),
-                owner.getMetadata().getNamespace(), owner.getMetadata().getLabels()), owner.getSpec());
-        List<SpecViolation> violations = SpecValidator.validate(manifest);
+        List<SpecViolation> violations = SpecValidator.validate(owner.asManifest());
         if (!violations.isEmpty()) {
             return new StepOutcome.Fail("InvalidSpec", violations.stream().map(SpecViolation::toString)
                     .collect(Collectors.joining("; ")));

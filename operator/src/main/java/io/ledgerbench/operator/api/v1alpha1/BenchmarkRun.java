@@ -11,7 +11,9 @@ import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
+import io.ledgerbench.loadgen.spec.BenchmarkRunManifest;
 import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
+import io.ledgerbench.loadgen.spec.ObjectMetadata;
 import io.ledgerbench.loadgen.spec.SpecValidator;
 
 /** The BenchmarkRun custom resource; its spec is loadgen's spec type, so the two can never disagree. */
@@ -39,6 +41,13 @@ public class BenchmarkRun extends CustomResource<BenchmarkRunSpec, BenchmarkRunS
     @ValidationRule(value = "self == oldSelf", message = "spec is immutable: delete the BenchmarkRun and create a new one")
     public BenchmarkRunSpec getSpec() {
         return super.getSpec();
+    }
+
+    /** This resource as the BenchmarkRun document loadgen reads (what SpecValidator checks and pods get). */
+    public BenchmarkRunManifest asManifest() {
+        return new BenchmarkRunManifest(BenchmarkRunManifest.API_VERSION, BenchmarkRunManifest.KIND,
+                new ObjectMetadata(getMetadata().getName(), getMetadata().getNamespace(), getMetadata().getLabels()),
+                getSpec());
     }
 
     @Override

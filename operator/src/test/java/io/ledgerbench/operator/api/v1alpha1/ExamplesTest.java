@@ -3,10 +3,8 @@ package io.ledgerbench.operator.api.v1alpha1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.ledgerbench.loadgen.spec.BenchmarkRunManifest;
 import io.ledgerbench.loadgen.spec.EngineType;
 import io.ledgerbench.loadgen.spec.LoadMode;
-import io.ledgerbench.loadgen.spec.ObjectMetadata;
 import io.ledgerbench.loadgen.spec.SpecValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,9 +37,7 @@ class ExamplesTest {
         for (Path example : examples()) {
             BenchmarkRun run = Serialization.unmarshal(Files.readString(example), BenchmarkRun.class);
             assertThat(run.getSpec()).as(example.toString()).isNotNull();
-            assertThat(SpecValidator.validate(new BenchmarkRunManifest(run.getApiVersion(), run.getKind(),
-                    new ObjectMetadata(run.getMetadata().getName(), null, null), run.getSpec())))
-                    .as(example.toString()).isEmpty();
+            assertThat(SpecValidator.validate(run.asManifest())).as(example.toString()).isEmpty();
         }
     }
 
