@@ -19,11 +19,9 @@ import java.util.Map;
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
-    private final Path dataDirectory;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
         this.postgres = postgres;
-        this.dataDirectory = dataDirectory;
     }
 
     /** Starts a server for the spec; its data lives in a temporary directory removed on close. */
@@ -35,7 +33,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setCleanDataDirectory(true)
                     .setPGStartupWait(Duration.ofSeconds(60));
             configure(builder, PostgresServerSettings.singleNode(spec));
-            return new EmbeddedPostgresServer(builder.start(), dataDirectory);
+            return new EmbeddedPostgresServer(builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL: " + e.getMessage(), e);
         }
@@ -53,10 +51,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** Where to reach it, for the benchmark database. */
     public PostgresEndpoint endpoint() {
         return new PostgresEndpoint("localhost", postgres.getPort(), "postgres", "", PostgresEndpoint.DEFAULT_DATABASE);
-    }
-
-    public Path dataDirectory() {
-        return dataDirectory;
     }
 
     @Override

@@ -20,7 +20,7 @@ public final class JobProgress {
         record Absent() implements State {
         }
 
-        record Active(int succeeded, int completions) implements State {
+        record Active() implements State {
         }
 
         record Succeeded() implements State {
@@ -57,7 +57,7 @@ public final class JobProgress {
         if (complete || succeeded >= completions) {
             return new State.Succeeded();
         }
-        return new State.Active(succeeded, completions);
+        return new State.Active();
     }
 
     private String failureReason(String namespace, String jobName) {
