@@ -97,7 +97,8 @@ final class ProbeNetworkCommand implements Callable<Integer> {
             Map<Integer, LatencySummary> measured = new TreeMap<>();
             for (int index = 0; index < addresses.size(); index++) {
                 if (index != cluster.podIndex) {
-                    LatencySummary roundTrips = RoundTripProbe.measure(addresses.get(index), samples, deadline);
+                    LatencySummary roundTrips = LatencySummary.of(
+                            RoundTripProbe.measure(addresses.get(index), samples, deadline));
                     measured.put(index, roundTrips);
                     out.printf(Locale.ROOT, "to %s: mean %.3f ms, p95 %.3f ms, p99 %.3f ms%n", peers.get(index),
                             roundTrips.meanMs(), roundTrips.p95Ms(), roundTrips.p99Ms());

@@ -1,6 +1,5 @@
 package io.ledgerbench.loadgen.measure;
 
-import io.ledgerbench.loadgen.result.LatencySummary;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,7 +71,7 @@ public final class RoundTripProbe implements AutoCloseable {
      * samples round trips to peer after connecting (retried until deadline: the peer may not be up
      * yet); the first few are warmup and not recorded.
      */
-    public static LatencySummary measure(InetSocketAddress peer, int samples, Instant deadline)
+    public static Histogram measure(InetSocketAddress peer, int samples, Instant deadline)
             throws InterruptedException {
         Socket socket = connect(peer, deadline);
         try (socket; OutputStream out = socket.getOutputStream();
@@ -89,7 +88,7 @@ public final class RoundTripProbe implements AutoCloseable {
                     histogram.recordValue(LatencyHistograms.clamp(System.nanoTime() - start));
                 }
             }
-            return LatencySummary.of(histogram);
+            return histogram;
         } catch (IOException e) {
             throw new UncheckedIOException("round trips to " + peer + " failed: " + e.getMessage(), e);
         }
