@@ -59,6 +59,7 @@ final class SimulatedCluster {
     private final Set<String> neverReadyPods = new HashSet<>();
     private final Map<String, Integer> failingLoadPod = new HashMap<>();
     private final AtomicInteger databasePodsCreated = new AtomicInteger();
+    private final Map<Integer, Set<String>> configurationsPrepared = new HashMap<>();
     private final AtomicInteger nextIp = new AtomicInteger(10);
     private String storageDevice = DEVICE;
     private boolean violateInvariants;
@@ -95,6 +96,11 @@ final class SimulatedCluster {
 
     int databasePodsCreated() {
         return databasePodsCreated.get();
+    }
+
+    /** run -> the config-hash annotations of the database pods when that run's prepare Job ran. */
+    Map<Integer, Set<String>> configurationsPrepared() {
+        return Map.copyOf(configurationsPrepared);
     }
 
     /** One round of everything the cluster's controllers and pods would do next. */
@@ -134,6 +140,13 @@ final class SimulatedCluster {
         }
     }
 
+    private Set<String> databasePodConfigurations(String benchmark) {
+        Set<String> hashes = new HashSet<>();
+        client.pods().inNamespace(namespace).withLabels(DatabaseStatefulSets.podSelector(benchmark)).list().getItems()
+                .forEach(pod -> hashes.add(pod.getMetadata().getAnnotations().get(DatabaseStatefulSets.CONFIG_HASH_ANNOTATION)));
+        return hashes;
+    }
+
     private PodStatus ready(Pod pod) {
         return new PodStatusBuilder().withPhase("Running")
                 .addNewCondition().withType("Ready").withStatus("True").endCondition()
@@ -166,7 +179,10 @@ final class SimulatedCluster {
         }
         int run = Integer.parseInt(labels.get(ClusterLabels.RUN));
         switch (labels.get(ClusterLabels.STEP)) {
-            case LoadgenJobs.PREPARE -> finish(job, true);
+            case LoadgenJobs.PREPARE -> {
+                configurationsPrepared.put(run, databasePodConfigurations(benchmark));
+                finish(job, true);
+            }
             case LoadgenJobs.LOAD -> runLoadPods(job, exchange, benchmark, run);
             case LoadgenJobs.VERIFY -> verify(job, exchange, benchmark, run);
             default -> throw new IllegalStateException("unknown step of " + job.getMetadata().getName());
