@@ -84,10 +84,12 @@ final class RunSteps {
     StepOutcome verify(BenchmarkRun owner, int run) {
         String job = objects.createIfAbsent(LoadgenJobs.verify(owner, run, addresses(owner))).getMetadata().getName();
         ClusterExchange exchange = exchange(owner);
+        // A verify pod that found a violation stores its check first and then exits 1: that is a result, not a
+        // failure. Reading the Job before the check means a failed Job seen here has its check visible too.
+        JobProgress.State verifyJob = jobs.of(owner.getMetadata().getNamespace(), job);
         Optional<RunVerification> verification = exchange.verification(run);
         if (verification.isEmpty()) {
-            // A verify pod that found a violation still stores its check first (and then exits 1): that is a result.
-            if (jobs.of(owner.getMetadata().getNamespace(), job) instanceof JobProgress.State.Failed failed) {
+            if (verifyJob instanceof JobProgress.State.Failed failed) {
                 return new StepOutcome.Fail("VerifyFailed", "run " + run + ": " + failed.reason());
             }
             return new StepOutcome.Wait("the verify Job " + job + " (invariants)");

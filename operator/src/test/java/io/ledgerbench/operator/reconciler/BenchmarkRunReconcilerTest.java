@@ -344,6 +344,20 @@ class BenchmarkRunReconcilerTest {
     }
 
     @Test
+    void aVerifyPodThatDiesWithoutACheckFailsTheBenchmarkNamingThePod() {
+        cluster.failVerifyPod(PG, 1);
+        startOperator();
+        apply("postgres-3node.yaml");
+        BenchmarkRunStatus status = runToTheEnd(PG);
+
+        assertThat(status.getPhase()).isEqualTo(BenchmarkPhase.Failed);
+        assertThat(status.getReason()).isEqualTo("VerifyFailed");
+        assertThat(status.getMessage()).contains("run 1: pod " + PG + "-r1-verify-0-x7k2p of Job " + PG + "-r1-verify failed")
+                .contains("cannot connect to PostgreSQL");
+        assertThat(status.getRuns()).isEmpty();
+    }
+
+    @Test
     void aViolatedInvariantMakesTheBenchmarkInvalidButStillFinished() {
         cluster.violateInvariants();
         startOperator();

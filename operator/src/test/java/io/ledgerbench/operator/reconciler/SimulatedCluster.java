@@ -58,6 +58,7 @@ final class SimulatedCluster {
     private final String namespace;
     private final Set<String> neverReadyPods = new HashSet<>();
     private final Map<String, Integer> failingLoadPod = new HashMap<>();
+    private final Set<String> failingVerifyPod = new HashSet<>();
     private final AtomicInteger databasePodsCreated = new AtomicInteger();
     private final Map<Integer, Set<String>> configurationsPrepared = new HashMap<>();
     private final AtomicInteger nextIp = new AtomicInteger(10);
@@ -84,6 +85,11 @@ final class SimulatedCluster {
 
     void failLoadPod(String benchmark, int run, int index) {
         failingLoadPod.put(benchmark + "/" + run, index);
+    }
+
+    /** The verify pod of that run dies before it stores a check (e.g. the database went away). */
+    void failVerifyPod(String benchmark, int run) {
+        failingVerifyPod.add(benchmark + "/" + run);
     }
 
     void storageDevice(String device) {
@@ -231,6 +237,11 @@ final class SimulatedCluster {
     }
 
     private void verify(Job job, ClusterExchange exchange, String benchmark, int run) {
+        if (failingVerifyPod.contains(benchmark + "/" + run)) {
+            failPod(job, 0, "error: cannot connect to PostgreSQL at " + benchmark + "-db-primary:5432");
+            finish(job, false);
+            return;
+        }
         BenchmarkRun owner = client.resources(BenchmarkRun.class).inNamespace(namespace).withName(benchmark).get();
         long accounts = owner.getSpec().workload().accounts();
         long total = accounts * owner.getSpec().workload().initialBalance();
