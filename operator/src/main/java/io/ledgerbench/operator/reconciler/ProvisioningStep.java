@@ -78,10 +78,12 @@ final class ProvisioningStep {
         if (replicas > 1) {
             objects.createIfAbsent(LoadgenJobs.networkProbeService(owner));
             String job = objects.createIfAbsent(LoadgenJobs.networkProbe(owner)).getMetadata().getName();
+            // The Job before the measurements: what a pod stored before its Job was seen failing is counted.
+            JobProgress.State probeJob = jobs.of(owner.getMetadata().getNamespace(), job);
             List<RoundTrips> measured = new ClusterExchange(client, owner.getMetadata().getNamespace(),
                     owner.getMetadata().getName(), owner.getMetadata().getUid()).roundTrips();
             if (measured.size() < replicas) {
-                if (jobs.of(owner.getMetadata().getNamespace(), job) instanceof JobProgress.State.Failed failed) {
+                if (probeJob instanceof JobProgress.State.Failed failed) {
                     return new StepOutcome.Fail("NetworkProbeFailed", failed.reason());
                 }
                 return new StepOutcome.Wait("round trips between database nodes: " + measured.size() + " of "
