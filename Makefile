@@ -18,7 +18,7 @@ JAVA_OPTS ?= --enable-native-access=ALL-UNNAMED \
              $(shell $(JAVA_HOME)/bin/java --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 \
                && echo --sun-misc-unsafe-memory-access=allow)
 
-.PHONY: help run test build validate crds manifests bench-client bench-modes bench-replication bench-tigerbeetle clean
+.PHONY: help run test build validate crds manifests dashboards bench-client bench-modes bench-replication bench-tigerbeetle clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -39,6 +39,10 @@ crds: ## regenerate crds/ (and the chart's copy) from the BenchmarkRun API types
 
 manifests: crds ## re-render manifests/install.yaml from helm/ledgerbench (a test fails while it is stale)
 	$(MVN) -q test -pl operator -Dtest=InstallManifestTest#theCommittedInstallManifestIsTheRenderedChart -Dsurefire.failIfNoSpecifiedTests=false -Dledgerbench.updateManifests=true
+
+dashboards: ## regenerate dashboards/ledgerbench.json (and the chart's copy) from its source (a test fails while stale)
+	$(MVN) -q install -DskipTests -pl loadgen -am
+	$(MVN) -q test -pl operator -Dtest=DashboardFileTest -Dsurefire.failIfNoSpecifiedTests=false -Dledgerbench.updateDashboards=true
 
 build: ## build the load generator (no tests)
 	$(MVN) -q package -DskipTests -pl loadgen -am

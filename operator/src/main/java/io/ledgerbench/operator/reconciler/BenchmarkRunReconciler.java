@@ -26,6 +26,9 @@ import io.ledgerbench.operator.api.v1alpha1.BenchmarkPhase;
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkRun;
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkRunStatus;
 import io.ledgerbench.operator.dependent.ClusterFacts;
+import io.ledgerbench.operator.metrics.BenchmarkRunMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +43,8 @@ import java.util.stream.Collectors;
  * phases only move forward and each has a timeout that ends in Failed with a reason. Everything it
  * needs to resume is in status and in owned objects, so a restarted operator carries on.
  */
-@ControllerConfiguration(name = BenchmarkRunReconciler.NAME)
+// Every event reaches reconcile, deletes included: a deleted run's gauges go with it, without a finalizer.
+@ControllerConfiguration(name = BenchmarkRunReconciler.NAME, triggerReconcilerOnAllEvents = true)
 public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
 
     public static final String NAME = "benchmarkrun";
@@ -49,14 +53,17 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
 
     private final OperatorSettings settings;
     private final Clock clock;
+    private final BenchmarkRunMetrics metrics;
 
-    public BenchmarkRunReconciler() {
-        this(OperatorSettings.defaults(), Clock.systemUTC());
+    @Inject
+    public BenchmarkRunReconciler(MeterRegistry registry) {
+        this(OperatorSettings.defaults(), Clock.systemUTC(), registry);
     }
 
-    public BenchmarkRunReconciler(OperatorSettings settings, Clock clock) {
+    public BenchmarkRunReconciler(OperatorSettings settings, Clock clock, MeterRegistry registry) {
         this.settings = settings;
         this.clock = clock;
+        this.metrics = new BenchmarkRunMetrics(registry);
     }
 
     @Override
@@ -82,6 +89,10 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
 
     @Override
     public UpdateControl<BenchmarkRun> reconcile(BenchmarkRun owner, Context<BenchmarkRun> context) {
+        if (context.isPrimaryResourceDeleted()) {
+            metrics.forget(owner);
+            return UpdateControl.noUpdate();
+        }
         KubernetesClient client = context.getClient();
         if (owner.getStatus() == null) {
             owner.setStatus(new BenchmarkRunStatus());
@@ -90,6 +101,7 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
         BenchmarkRunStatus before = client.getKubernetesSerialization().clone(status);
         BenchmarkPhase phase = Optional.ofNullable(status.getPhase()).orElse(BenchmarkPhase.Pending);
         if (phase.isFinal()) {
+            metrics.observe(owner);
             return UpdateControl.noUpdate();
         }
         int run = Optional.ofNullable(status.getRun()).orElse(0);
@@ -107,6 +119,7 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
         outcome = failIfOverdue(outcome, phase, run, owner);
         new StatusTransitions(client, clock).apply(owner, phase, outcome);
         status.setObservedGeneration(owner.getMetadata().getGeneration());
+        metrics.observe(owner);
 
         UpdateControl<BenchmarkRun> control = status.equals(before) ? UpdateControl.noUpdate()
                 : UpdateControl.patchStatus(owner);
@@ -119,12 +132,24 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
     @Override
     public ErrorStatusUpdateControl<BenchmarkRun> updateErrorStatus(BenchmarkRun owner, Context<BenchmarkRun> context,
                                                                     Exception e) {
+        if (isGone(owner, context.getClient())) {
+            // Deleted while this reconcile ran: nothing to retry, and its series go now.
+            metrics.forget(owner);
+            return ErrorStatusUpdateControl.<BenchmarkRun>noStatusUpdate().withNoRetry();
+        }
         // Not a verdict: the API server or a stored object misbehaved; the reconcile is retried.
         if (owner.getStatus() == null) {
             owner.setStatus(new BenchmarkRunStatus());
         }
         owner.getStatus().setMessage("reconcile failed, retrying: " + e.getMessage());
         return ErrorStatusUpdateControl.patchStatus(owner);
+    }
+
+    /** The BenchmarkRun itself was deleted (a new one of the same name is another run). */
+    private static boolean isGone(BenchmarkRun owner, KubernetesClient client) {
+        BenchmarkRun current = client.resources(BenchmarkRun.class).inNamespace(owner.getMetadata().getNamespace())
+                .withName(owner.getMetadata().getName()).get();
+        return current == null || !current.getMetadata().getUid().equals(owner.getMetadata().getUid());
     }
 
     /** Pending: a spec the CRD schema could not refuse is refused here, naming the field; the seed is drawn once. */

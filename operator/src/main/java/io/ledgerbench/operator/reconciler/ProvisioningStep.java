@@ -7,6 +7,7 @@ import io.ledgerbench.loadgen.spec.EngineType;
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkPhase;
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkRun;
 import io.ledgerbench.operator.api.v1alpha1.ClusterEnvironment;
+import io.ledgerbench.operator.api.v1alpha1.RoundTripStatus;
 import io.ledgerbench.operator.dependent.ClusterFacts;
 import io.ledgerbench.operator.dependent.JobProgress;
 import io.ledgerbench.operator.dependent.OwnedObjects;
@@ -17,7 +18,8 @@ import io.ledgerbench.operator.model.LoadgenJobs;
 import io.ledgerbench.operator.model.LoadgenAccess;
 import java.security.SecureRandom;
 import java.util.List;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -69,7 +71,7 @@ final class ProvisioningStep {
         ClusterFacts.StorageCheck storage = ClusterFacts.storageCheck(owner.getSpec().database().storage().type(),
                 state.pods());
         owner.getStatus().setEnvironment(new ClusterEnvironment(facts.kubernetesVersion(), null, null, null, null,
-                facts.placement(state.pods()), Map.of(), storage.description(), Map.of()));
+                facts.placement(state.pods()), Map.of(), storage.description(), List.of()));
         if (!storage.passed()) {
             return new StepOutcome.Fail("StorageCheckFailed", "spec.database.storage.type is localNvme, but the "
                     + storage.description());
@@ -96,15 +98,14 @@ final class ProvisioningStep {
         return new StepOutcome.Advance(BenchmarkPhase.Loading, 1);
     }
 
-    /** "node -> node" -> "mean, p95, p99" for every measured pair. */
-    private static Map<String, String> describe(List<RoundTrips> measured) {
+    /** Every measured pair of database nodes, in probe-pod order. */
+    private static List<RoundTripStatus> describe(List<RoundTrips> measured) {
         Map<Integer, String> nodes = new TreeMap<>();
         measured.forEach(roundTrips -> nodes.put(roundTrips.podIndex(), roundTrips.nodeName()));
-        Map<String, String> pairs = new TreeMap<>();
-        for (RoundTrips roundTrips : measured) {
-            roundTrips.toPod().forEach((peer, summary) -> pairs.put(roundTrips.nodeName() + " -> " + nodes.get(peer),
-                    String.format(Locale.ROOT, "mean %.3f ms, p95 %.3f ms, p99 %.3f ms", summary.meanMs(),
-                            summary.p95Ms(), summary.p99Ms())));
+        List<RoundTripStatus> pairs = new ArrayList<>();
+        for (RoundTrips roundTrips : measured.stream().sorted(Comparator.comparingInt(RoundTrips::podIndex)).toList()) {
+            roundTrips.toPod().forEach((peer, summary) -> pairs.add(new RoundTripStatus(roundTrips.nodeName(),
+                    nodes.get(peer), summary.meanMs(), summary.p95Ms(), summary.p99Ms())));
         }
         return pairs;
     }

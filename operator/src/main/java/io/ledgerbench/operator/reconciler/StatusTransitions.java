@@ -118,7 +118,7 @@ final class StatusTransitions {
                 seen.serverVersion(), seen.clientVersion(), seen.loadgenVersion(), seen.jvm(),
                 current == null ? Map.of() : current.databaseNodes(), loadgenNodes,
                 current == null ? null : current.storageCheck(),
-                current == null ? Map.of() : current.databaseRoundTrips()));
+                current == null ? List.of() : current.databaseRoundTrips()));
     }
 
     private static void setCondition(BenchmarkRunStatus status, String type, boolean isTrue, String reason,

@@ -4,17 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.ledgerbench.operator.model.LoadgenJobs;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.ledgerbench.operator.model.LoadgenJobs;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,7 +55,7 @@ class HelmChartTest {
         List<HasMetadata> objects = parse(template().withName("ledgerbench")
                 .withNamespace("ledgerbench-system").call());
         assertThat(objects).extracting(HasMetadata::getKind).containsExactlyInAnyOrder("CustomResourceDefinition",
-                "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Deployment");
+                "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Deployment", "Service");
         CustomResourceDefinition crd = only(objects, CustomResourceDefinition.class);
         assertThat(crd.getMetadata().getAnnotations()).containsEntry("helm.sh/resource-policy", "keep");
         Deployment deployment = only(objects, Deployment.class);
@@ -83,6 +85,8 @@ class HelmChartTest {
                 .set("crds.install", false).set("watchNamespaces[0]", "team-a").set("watchNamespaces[1]", "team-b")
                 .set("image.tag", "0.1.1").set("nodeSelector.pool", "system").set("serviceAccount.name", "operator")
                 .set("metrics.podMonitor.enabled", true).set("metrics.podMonitor.labels.release", "prometheus")
+                .set("metrics.serviceMonitor.enabled", true).set("metrics.serviceMonitor.labels.release", "prometheus")
+                .set("dashboard.enabled", true).set("dashboard.namespace", "monitoring")
                 .call());
         assertThat(objects).extracting(HasMetadata::getKind).doesNotContain("CustomResourceDefinition");
         HasMetadata podMonitor = objects.stream().filter(object -> "PodMonitor".equals(object.getKind())).findFirst()
@@ -101,5 +105,42 @@ class HelmChartTest {
             assertThat(variable.getValue()).isEqualTo("team-a,team-b");
         });
         assertThat(only(objects, ClusterRole.class).getMetadata().getName()).isEqualTo("bench-ledgerbench");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theServiceMonitorScrapesTheOperatorsMetricsThroughItsService() {
+        List<HasMetadata> objects = parse(template().withName("bench").withNamespace("ops")
+                .set("metrics.serviceMonitor.enabled", true).call());
+        Service service = only(objects, Service.class);
+        Deployment deployment = only(objects, Deployment.class);
+        assertThat(service.getSpec().getSelector().entrySet())
+                .isSubsetOf(deployment.getSpec().getTemplate().getMetadata().getLabels().entrySet());
+        assertThat(service.getSpec().getPorts().getFirst().getName()).isEqualTo("http");
+        HasMetadata serviceMonitor = objects.stream().filter(object -> "ServiceMonitor".equals(object.getKind()))
+                .findFirst().orElseThrow();
+        Map<String, Object> spec = (Map<String, Object>) ((GenericKubernetesResource) serviceMonitor)
+                .getAdditionalProperties().get("spec");
+        assertThat(((Map<String, Object>) spec.get("selector")).get("matchLabels")).isEqualTo(service.getSpec().getSelector());
+        Map<String, Object> endpoint = ((List<Map<String, Object>>) spec.get("endpoints")).getFirst();
+        assertThat(endpoint).containsEntry("port", "http").containsEntry("path", "/q/metrics")
+                .containsEntry("honorLabels", true);
+    }
+
+    @Test
+    void theDashboardConfigMapCarriesTheCommittedDashboardAndGrafanasLabel() throws Exception {
+        List<HasMetadata> objects = parse(template().withName("bench").withNamespace("ops")
+                .set("dashboard.enabled", true).call());
+        ConfigMap dashboard = only(objects, ConfigMap.class);
+        assertThat(dashboard.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
+        assertThat(dashboard.getMetadata().getNamespace()).isEqualTo("ops");
+        assertThat(dashboard.getData().get("ledgerbench.json"))
+                .isEqualTo(Files.readString(Path.of("../dashboards/ledgerbench.json")).stripTrailing());
+    }
+
+    @Test
+    void monitorsAndTheDashboardAreOffByDefault() {
+        assertThat(parse(template().withName("bench").call())).extracting(HasMetadata::getKind)
+                .doesNotContain("ServiceMonitor", "PodMonitor", "ConfigMap");
     }
 }

@@ -1,6 +1,7 @@
 package io.ledgerbench.operator.reconciler;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -23,6 +24,8 @@ import io.ledgerbench.operator.api.v1alpha1.BenchmarkRun;
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkRunStatus;
 import io.ledgerbench.operator.api.v1alpha1.RunStatus;
 import io.ledgerbench.operator.model.DatabaseConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,6 +70,8 @@ class BenchmarkRunReconcilerTest {
     KubernetesClient client;
 
     private final TestClock clock = new TestClock();
+    /** The /metrics of the operator started last (each operator process has its own). */
+    private PrometheusMeterRegistry metrics;
     private final List<Operator> operators = new ArrayList<>();
     private SimulatedCluster cluster;
 
@@ -88,7 +94,8 @@ class BenchmarkRunReconcilerTest {
                 new ConfigBuilder(client.getConfiguration()).withUserAgent(OPERATOR_USER_AGENT).build()));
         Operator operator = new Operator(overrider -> overrider.withKubernetesClient(operatorClient)
                 .withCloseClientOnStop(true).withUseSSAToPatchPrimaryResource(false));
-        operator.register(new BenchmarkRunReconciler(SETTINGS, clock));
+        metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        operator.register(new BenchmarkRunReconciler(SETTINGS, clock, metrics));
         operator.start();
         operators.add(operator);
         return operator;
@@ -214,8 +221,10 @@ class BenchmarkRunReconcilerTest {
         assertThat(environment.loadgenNodes()).containsEntry("pod-2", "lg-2 (c7i.4xlarge)");
         assertThat(environment.serverVersion()).isEqualTo("PostgreSQL 18");
         assertThat(environment.kubernetesVersion()).isEqualTo("v1.33.4");
-        assertThat(environment.databaseRoundTrips()).hasSize(6)
-                .containsEntry("db-0 -> db-2", "mean 0.400 ms, p95 0.400 ms, p99 0.400 ms");
+        assertThat(environment.databaseRoundTrips()).hasSize(6).anySatisfy(pair -> {
+            assertThat(pair.fromNode() + " -> " + pair.toNode()).isEqualTo("db-0 -> db-2");
+            assertThat(pair.p99Ms()).isCloseTo(0.4, within(0.001));
+        });
     }
 
     @Test
@@ -383,6 +392,38 @@ class BenchmarkRunReconcilerTest {
         List<HasMetadata> left = cluster.everything();
         assertThat(left).as("objects left: %s", left.stream().map(object -> object.getKind() + "/"
                 + object.getMetadata().getName()).toList()).isEmpty();
+    }
+
+    @Test
+    void theOperatorsMetricsShowThePhaseEveryFinishedRunAndTheDatabaseRoundTrips() {
+        startOperator();
+        apply("postgres-3node.yaml");
+        BenchmarkRunStatus status = runToTheEnd(PG);
+
+        String scrape = metrics.scrape();
+        assertThat(scrape).contains("ledgerbench_benchmarkrun_phase{benchmarkrun=\"" + PG
+                + "\",engine=\"postgresql\",mode=\"maxThroughput\",namespace=\"" + NAMESPACE
+                + "\",phase=\"Succeeded\"} 1")
+                .contains("phase=\"Running\"} 0");
+        for (RunStatus run : status.getRuns()) {
+            assertThat(scrape).containsPattern("ledgerbench_benchmarkrun_result_throughput_transfers_per_second\\{[^}]*run=\""
+                    + run.run() + "\"\\} " + Pattern.quote(String.valueOf(run.throughput())));
+        }
+        assertThat(scrape).containsPattern("ledgerbench_benchmarkrun_result_latency_seconds\\{[^}]*percentile=\"p99\",run=\"3\"\\}")
+                .containsPattern("ledgerbench_database_round_trip_seconds\\{[^}]*from_node=\"db-0\"[^}]*statistic=\"p99\",to_node=\"db-2\"\\} 4\\.00\\d*E-4");
+    }
+
+    @Test
+    void deletingTheBenchmarkRunRemovesItsMetrics() {
+        startOperator();
+        apply("postgres-3node.yaml");
+        runUntil(PG, status -> status.getRun() != null && status.getRun() == 2);
+        assertThat(metrics.scrape()).contains("benchmarkrun=\"" + PG + "\"");
+
+        client.resources(BenchmarkRun.class).inNamespace(NAMESPACE).withName(PG).delete();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(metrics.scrape()).doesNotContain("benchmarkrun=\"" + PG + "\""));
     }
 
     @Test

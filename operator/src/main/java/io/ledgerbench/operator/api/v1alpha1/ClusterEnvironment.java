@@ -1,10 +1,11 @@
 package io.ledgerbench.operator.api.v1alpha1;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * Where the benchmark ran (SPEC section 6): versions, the instance type of every node that ran a
- * database or load-generator pod, and the storage check.
+ * database or load-generator pod, the storage check and the round trips between database nodes.
  */
 public record ClusterEnvironment(
         String kubernetesVersion,
@@ -15,11 +16,11 @@ public record ClusterEnvironment(
         Map<String, String> databaseNodes,
         Map<String, String> loadgenNodes,
         String storageCheck,
-        Map<String, String> databaseRoundTrips) {
+        List<RoundTripStatus> databaseRoundTrips) {
 
     public ClusterEnvironment {
         databaseNodes = databaseNodes == null ? Map.of() : Map.copyOf(databaseNodes);
-        databaseRoundTrips = databaseRoundTrips == null ? Map.of() : Map.copyOf(databaseRoundTrips);
+        databaseRoundTrips = databaseRoundTrips == null ? List.of() : List.copyOf(databaseRoundTrips);
         loadgenNodes = loadgenNodes == null ? Map.of() : Map.copyOf(loadgenNodes);
     }
 }
