@@ -4,6 +4,12 @@ SHELL := /bin/bash
 
 SPEC ?= manifests/examples/local-postgres.yaml
 ARGS ?=
+# Images: where `make images` pushes them and what `make helm-install` deploys.
+REGISTRY ?= ghcr.io/ledgerbench
+IMAGE_TAG ?= 0.1.0
+# `make example`: the BenchmarkRun applied to the current cluster.
+EXAMPLE ?= manifests/examples/postgres-3node.yaml
+TF_ARGS ?=
 LOADGEN_JAR := loadgen/target/ledgerbench-loadgen.jar
 
 JDK := $(shell scripts/find-jdk)
@@ -18,7 +24,7 @@ JAVA_OPTS ?= --enable-native-access=ALL-UNNAMED \
              $(shell $(JAVA_HOME)/bin/java --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 \
                && echo --sun-misc-unsafe-memory-access=allow)
 
-.PHONY: help run test build validate crds manifests dashboards bench-client bench-modes bench-replication bench-tigerbeetle clean
+.PHONY: help run test build validate crds manifests dashboards images helm-install eks-up eks-down example bench-client bench-modes bench-replication bench-tigerbeetle clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -58,6 +64,31 @@ bench-tigerbeetle: build ## loadgen vs `tigerbeetle benchmark` on one replica (n
 
 bench-replication: build ## local 3-node PostgreSQL: each synchronous_commit level, quorum k = 1 vs 2 (figures -> docs/benchmarks.md)
 	JAVA_OPTS="$(JAVA_OPTS)" scripts/bench-replication
+
+images: ## build and push the operator and load-generator images to REGISTRY with Jib (no Docker daemon; log in to the registry first)
+	$(MVN) -q install -DskipTests -pl loadgen -am
+	$(MVN) -q jib:build -pl loadgen -Dloadgen.image=$(REGISTRY)/loadgen:$(IMAGE_TAG)
+	$(MVN) -q package -DskipTests -pl operator -Dquarkus.container-image.build=true \
+	  -Dquarkus.container-image.push=true -Dquarkus.container-image.image=$(REGISTRY)/operator:$(IMAGE_TAG)
+	@echo "pushed $(REGISTRY)/loadgen:$(IMAGE_TAG) and $(REGISTRY)/operator:$(IMAGE_TAG)"
+
+helm-install: ## install or upgrade the operator (helm/ledgerbench) in the current kubectl context
+	helm upgrade --install ledgerbench helm/ledgerbench --namespace ledgerbench-system --create-namespace \
+	  --set image.repository=$(REGISTRY)/operator --set image.tag=$(IMAGE_TAG) --wait
+
+eks-up: ## create the EKS cluster of eks-terraform/ and point kubectl at it (costs money: docs/cloud.md)
+	cd eks-terraform && terraform init -input=false && terraform apply -var ledgerbench_image_repository=$(REGISTRY)/operator \
+	  -var ledgerbench_image_tag=$(IMAGE_TAG) $(TF_ARGS)
+	$$(cd eks-terraform && terraform output -raw kubeconfig_command)
+
+eks-down: ## delete every BenchmarkRun, then destroy the EKS cluster (docs/cloud.md, Teardown)
+	-kubectl delete benchmarkruns --all --all-namespaces --wait=true
+	cd eks-terraform && terraform destroy -var ledgerbench_image_repository=$(REGISTRY)/operator \
+	  -var ledgerbench_image_tag=$(IMAGE_TAG) $(TF_ARGS)
+
+example: ## apply EXAMPLE to the current cluster and watch it until you press Ctrl-C
+	kubectl apply -f $(EXAMPLE)
+	kubectl get benchmarkruns --watch
 
 clean: ## remove build output (results/ stays)
 	$(MVN) -q clean

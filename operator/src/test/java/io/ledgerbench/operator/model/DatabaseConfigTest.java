@@ -20,7 +20,7 @@ class DatabaseConfigTest {
     @Test
     void passThroughParametersReachTheServer() {
         String conf = DatabaseConfig.postgres(Benchmarks.postgres()).getData().get(DatabaseConfig.POSTGRESQL_CONF);
-        assertThat(conf).contains("shared_buffers = '16GB'").contains("max_wal_size = '16GB'");
+        assertThat(conf).contains("shared_buffers = '6GB'").contains("max_wal_size = '8GB'");
     }
 
     @Test

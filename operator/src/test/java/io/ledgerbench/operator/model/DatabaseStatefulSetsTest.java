@@ -70,7 +70,7 @@ class DatabaseStatefulSetsTest {
             assertThat(toleration.getKey()).isEqualTo("ledgerbench.io/dedicated");
             assertThat(toleration.getEffect()).isEqualTo("NoSchedule");
         });
-        assertThat(container(set, "postgres").getResources().getRequests().get("cpu").toString()).isEqualTo("14");
+        assertThat(container(set, "postgres").getResources().getRequests().get("cpu").toString()).isEqualTo("3");
         assertThat(pod.getVolumes()).filteredOn(volume -> volume.getHostPath() != null).singleElement()
                 .satisfies(volume -> assertThat(volume.getHostPath().getPath())
                         .isEqualTo("/mnt/nvme/ledgerbench/bench/pg-fair-medium"));

@@ -217,8 +217,8 @@ class BenchmarkRunReconcilerTest {
 
         var environment = status.getEnvironment();
         assertThat(environment.storageCheck()).startsWith("passed:").contains(PG + "-db-1 " + SimulatedCluster.DEVICE);
-        assertThat(environment.databaseNodes()).containsEntry(PG + "-db-0", "db-0 (i4i.4xlarge)");
-        assertThat(environment.loadgenNodes()).containsEntry("pod-2", "lg-2 (c7i.4xlarge)");
+        assertThat(environment.databaseNodes()).containsEntry(PG + "-db-0", "db-0 (i4i.xlarge)");
+        assertThat(environment.loadgenNodes()).containsEntry("pod-2", "lg-2 (c5.large)");
         assertThat(environment.serverVersion()).isEqualTo("PostgreSQL 18");
         assertThat(environment.kubernetesVersion()).isEqualTo("v1.33.4");
         assertThat(environment.databaseRoundTrips()).hasSize(6).anySatisfy(pair -> {

@@ -73,8 +73,8 @@ final class SimulatedCluster {
     /** Three database nodes (i4i) and three load-generator nodes, labelled as the example specs select. */
     SimulatedCluster withNodes() {
         for (int i = 0; i < 3; i++) {
-            client.nodes().resource(node("db-" + i, "database", "i4i.4xlarge")).create();
-            client.nodes().resource(node("lg-" + i, "loadgen", "c7i.4xlarge")).create();
+            client.nodes().resource(node("db-" + i, "database", "i4i.xlarge")).create();
+            client.nodes().resource(node("lg-" + i, "loadgen", "c5.large")).create();
         }
         return this;
     }

@@ -1,0 +1,174 @@
+package io.ledgerbench.operator.cloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.bertramlabs.plugins.hcl4j.HCLParser;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.ledgerbench.operator.api.v1alpha1.BenchmarkRun;
+import io.ledgerbench.operator.model.DatabaseStatefulSets;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** eks-terraform/ as parsed by hcl4j (no Terraform binary here): declared, placed and pinned as the examples need. */
+class EksTerraformTest {
+
+    static final Path TERRAFORM = Path.of("../eks-terraform");
+    private static final Pattern VARIABLE_USE = Pattern.compile("\\bvar\\.([a-zA-Z_][a-zA-Z0-9_]*)");
+    private static final Pattern EXACT_VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
+
+    /** Every .tf file, parsed, by file name. */
+    private static Map<String, Map<String, Object>> files;
+    private static String allText;
+
+    @BeforeAll
+    static void parseEveryFile() throws Exception {
+        files = new TreeMap<>();
+        StringBuilder text = new StringBuilder();
+        try (Stream<Path> paths = Files.list(TERRAFORM)) {
+            for (Path file : paths.filter(path -> path.toString().endsWith(".tf")).sorted().toList()) {
+                files.put(file.getFileName().toString(), new HCLParser().parse(file.toFile(), "UTF-8"));
+                text.append(Files.readString(file)).append('\n');
+            }
+        }
+        allText = text.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> block(String type) {
+        Map<String, Object> merged = new HashMap<>();
+        files.values().forEach(file -> merged.putAll((Map<String, Object>) file.getOrDefault(type, Map.of())));
+        return merged;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    private static String variableDefault(String name) {
+        return String.valueOf(map(block("variable").get(name)).get("default"));
+    }
+
+    private static BenchmarkRun example(String file) throws IOException {
+        return Serialization.unmarshal(Files.readString(Path.of("../manifests/examples", file)), BenchmarkRun.class);
+    }
+
+    @Test
+    void theConfigurationIsSplitIntoTheExpectedFiles() {
+        assertThat(files).containsKeys("versions.tf", "variables.tf", "main.tf", "helm.tf", "outputs.tf");
+        assertThat(TERRAFORM.resolve("nvme-setup.sh")).exists();
+    }
+
+    @Test
+    void everyVariableUsedIsDeclaredAndEveryDeclaredOneIsUsed() {
+        Set<String> used = new TreeSet<>();
+        Matcher use = VARIABLE_USE.matcher(allText);
+        while (use.find()) {
+            used.add(use.group(1));
+        }
+        assertThat(block("variable").keySet()).as("declared variables").containsExactlyInAnyOrderElementsOf(used);
+    }
+
+    @Test
+    void everyVariableSaysWhatItIsFor() {
+        block("variable").forEach((name, definition) ->
+                assertThat(map(definition)).as(name).containsKeys("description", "type"));
+    }
+
+    @Test
+    void theDatabaseNodeGroupIsI4iWithTheLabelAndTaintTheExamplesUse() throws IOException {
+        Map<String, Object> nodeGroups = map(map(block("module").get("eks")).get("eks_managed_node_groups"));
+        Map<String, Object> database = map(nodeGroups.get("database"));
+
+        assertThat(String.valueOf(((List<?>) database.get("instance_types")).getFirst()))
+                .isEqualTo("var.database_instance_type");
+        assertThat(variableDefault("database_instance_type")).isEqualTo("i4i.xlarge");
+        assertThat(variableDefault("database_node_count")).isEqualTo("3.0");
+
+        for (String file : List.of("postgres-3node.yaml", "postgres-strict.yaml", "tigerbeetle-3node.yaml",
+                "contention-low.yaml", "contention-high.yaml", "fixed-rate.yaml")) {
+            var placement = example(file).getSpec().database().placement();
+            assertThat(map(database.get("labels"))).as(file).containsAllEntriesOf(placement.nodeSelector());
+            Map<String, Object> taint = map(map(database.get("taints")).get("dedicated"));
+            assertThat(placement.tolerations()).as(file).anySatisfy(toleration -> {
+                assertThat(toleration.key()).isEqualTo(taint.get("key"));
+                assertThat(toleration.value()).isEqualTo(taint.get("value"));
+                assertThat(toleration.effect()).isEqualTo("NoSchedule");
+                assertThat(taint.get("effect")).isEqualTo("NO_SCHEDULE");
+            });
+        }
+    }
+
+    @Test
+    void theDatabaseNodesMountTheirNvmeWhereTheOperatorLooksForIt() throws IOException {
+        Map<String, Object> database = map(map(map(block("module").get("eks")).get("eks_managed_node_groups"))
+                .get("database"));
+        assertThat(database).containsKey("cloudinit_pre_nodeadm");
+        assertThat(Files.readString(TERRAFORM.resolve("nvme-setup.sh")))
+                .contains("MOUNT_POINT=" + DatabaseStatefulSets.LOCAL_NVME_HOST_PATH);
+    }
+
+    @Test
+    void theLoadGeneratorNodeGroupCarriesTheLabelTheExamplesSelect() throws IOException {
+        Map<String, Object> loadgen = map(map(map(block("module").get("eks")).get("eks_managed_node_groups"))
+                .get("loadgen"));
+        assertThat(map(loadgen.get("labels")))
+                .containsAllEntriesOf(example("postgres-3node.yaml").getSpec().loadgen().placement().nodeSelector());
+        assertThat(variableDefault("loadgen_instance_type")).isEqualTo("c5.large");
+    }
+
+    @Test
+    void providersModulesChartsAndKubernetesArePinned() {
+        Map<String, Object> providers = map(map(block("terraform").get("required_providers")));
+        assertThat(providers).isNotEmpty();
+        providers.forEach((name, provider) ->
+                assertThat(String.valueOf(map(provider).get("version"))).as("provider %s", name).matches(EXACT_VERSION));
+        block("module").forEach((name, module) ->
+                assertThat(String.valueOf(map(module).get("version"))).as("module %s", name).matches(EXACT_VERSION));
+        Map<String, Object> releases = map(map(block("resource")).get("helm_release"));
+        releases.forEach((name, release) -> {
+            if (map(release).containsKey("repository")) {
+                String version = String.valueOf(map(release).get("version"));
+                String pinned = version.startsWith("var.") ? variableDefault(version.substring(4)) : version;
+                assertThat(pinned).as("chart of helm_release %s", name).matches(EXACT_VERSION);
+            }
+        });
+        assertThat(variableDefault("kubernetes_version")).matches("1\\.\\d+");
+    }
+
+    @Test
+    void monitoringAndTheOperatorCanEachBeSwitchedOff() {
+        Map<String, Object> releases = map(map(block("resource")).get("helm_release"));
+        assertThat(allText).contains("count = var.install_monitoring ? 1 : 0")
+                .contains("count = var.install_ledgerbench ? 1 : 0");
+        assertThat(releases).containsKeys("kube_prometheus_stack", "ledgerbench");
+    }
+
+    @Test
+    void theOperatorImageDefaultIsTheChartsOwn() throws IOException {
+        Map<String, Object> values = Serialization.unmarshal(Files.readString(Path.of("../helm/ledgerbench/values.yaml")),
+                Map.class);
+        Map<String, Object> image = map(values.get("image"));
+        assertThat(variableDefault("ledgerbench_image_repository")).isEqualTo(image.get("repository"));
+        assertThat(variableDefault("ledgerbench_image_tag")).isEqualTo(image.get("tag"));
+    }
+
+    @Test
+    void theOutputsTellHowToReachTheCluster() {
+        Map<String, Object> outputs = block("output");
+        assertThat(outputs).containsKeys("kubeconfig_command", "cluster_name", "region", "cluster_endpoint");
+    }
+
+}
