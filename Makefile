@@ -86,8 +86,8 @@ eks-down: ## delete every BenchmarkRun, then destroy the EKS cluster (docs/cloud
 	cd eks-terraform && terraform destroy -var ledgerbench_image_repository=$(REGISTRY)/operator \
 	  -var ledgerbench_image_tag=$(IMAGE_TAG) $(TF_ARGS)
 
-example: ## apply EXAMPLE to the current cluster and watch it until you press Ctrl-C
-	kubectl apply -f $(EXAMPLE)
+example: ## apply EXAMPLE (its load generators from REGISTRY) to the current cluster and watch it until Ctrl-C
+	sed 's#^  loadgen:$$#  loadgen:\n    image: $(REGISTRY)/loadgen:$(IMAGE_TAG)#' $(EXAMPLE) | kubectl apply -f -
 	kubectl get benchmarkruns --watch
 
 clean: ## remove build output (results/ stays)
