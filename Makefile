@@ -8,7 +8,7 @@ ARGS ?=
 REGISTRY ?= ghcr.io/ledgerbench
 IMAGE_TAG ?= 0.1.0
 # `make example`: the BenchmarkRun applied to the current cluster.
-EXAMPLE ?= manifests/examples/postgres-3node.yaml
+EXAMPLE ?= manifests/examples/postgresql-fair.yaml
 TF_ARGS ?=
 LOADGEN_JAR := loadgen/target/ledgerbench-loadgen.jar
 

@@ -97,7 +97,7 @@ class EksTerraformTest {
         assertThat(variableDefault("database_instance_type")).isEqualTo("i4i.xlarge");
         assertThat(variableDefault("database_node_count")).isEqualTo("3.0");
 
-        for (String file : List.of("postgres-3node.yaml", "postgres-strict.yaml", "tigerbeetle-3node.yaml",
+        for (String file : List.of("postgresql-fair.yaml", "postgresql-strict.yaml", "tigerbeetle-3node.yaml",
                 "contention-low.yaml", "contention-high.yaml", "fixed-rate.yaml")) {
             var placement = example(file).getSpec().database().placement();
             assertThat(map(database.get("labels"))).as(file).containsAllEntriesOf(placement.nodeSelector());
@@ -125,7 +125,7 @@ class EksTerraformTest {
         Map<String, Object> loadgen = map(map(map(block("module").get("eks")).get("eks_managed_node_groups"))
                 .get("loadgen"));
         assertThat(map(loadgen.get("labels")))
-                .containsAllEntriesOf(example("postgres-3node.yaml").getSpec().loadgen().placement().nodeSelector());
+                .containsAllEntriesOf(example("postgresql-fair.yaml").getSpec().loadgen().placement().nodeSelector());
         assertThat(variableDefault("loadgen_instance_type")).isEqualTo("c5.large");
     }
 

@@ -25,18 +25,18 @@ public final class FinishedBenchmarkRuns {
     private FinishedBenchmarkRuns() {
     }
 
-    /** Creates the shipped postgres-3node example under name, then writes a finished status to it. */
+    /** Creates the shipped postgresql-fair example under name, then writes a finished status to it. */
     public static BenchmarkRun create(KubernetesClient client, String name) {
         BenchmarkRun created = client.resource(example(name)).create();
         created.setStatus(finishedStatus());
         return client.resource(created).updateStatus();
     }
 
-    /** The shipped postgres-3node example under name, not yet applied. */
+    /** The shipped postgresql-fair example under name, not yet applied. */
     public static BenchmarkRun example(String name) {
         BenchmarkRun run;
         try {
-            run = Serialization.unmarshal(Files.readString(Path.of("../manifests/examples/postgres-3node.yaml")),
+            run = Serialization.unmarshal(Files.readString(Path.of("../manifests/examples/postgresql-fair.yaml")),
                     BenchmarkRun.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -29,7 +29,7 @@ final class Benchmarks {
     }
 
     static BenchmarkRun postgres() {
-        return example("postgres-3node.yaml");
+        return example("postgresql-fair.yaml");
     }
 
     static BenchmarkRun tigerbeetle() {

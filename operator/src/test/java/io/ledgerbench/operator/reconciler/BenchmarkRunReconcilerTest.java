@@ -158,7 +158,7 @@ class BenchmarkRunReconcilerTest {
     @Test
     void aPostgresBenchmarkWithThreeRunsSucceedsWithEveryRunAndASummaryInStatus() throws Exception {
         startOperator();
-        apply("postgres-3node.yaml");
+        apply("postgresql-fair.yaml");
 
         BenchmarkRunStatus status = runToTheEnd(PG);
 
@@ -186,7 +186,7 @@ class BenchmarkRunReconcilerTest {
     @Test
     void theResultsConfigMapHoldsEveryRunTheAggregateTheCsvAndTheReport() throws Exception {
         startOperator();
-        apply("postgres-3node.yaml");
+        apply("postgresql-fair.yaml");
         BenchmarkRunStatus status = runToTheEnd(PG);
         assertThat(status.getPhase()).as(describe(status)).isEqualTo(BenchmarkPhase.Succeeded);
 
@@ -212,7 +212,7 @@ class BenchmarkRunReconcilerTest {
     @Test
     void theEnvironmentRecordsVersionsNodesAndTheStorageCheck() {
         startOperator();
-        apply("postgres-3node.yaml");
+        apply("postgresql-fair.yaml");
         BenchmarkRunStatus status = runToTheEnd(PG);
 
         var environment = status.getEnvironment();
@@ -230,7 +230,7 @@ class BenchmarkRunReconcilerTest {
     @Test
     void everyPhaseChangeIsAnEventOnTheBenchmarkRun() {
         startOperator();
-        apply("postgres-3node.yaml");
+        apply("postgresql-fair.yaml");
         runToTheEnd(PG);
         List<String> reasons = client.v1().events().inNamespace(NAMESPACE).list().getItems().stream()
                 .filter(event -> PG.equals(event.getInvolvedObject().getName())).map(Event::getReason).toList();
@@ -242,7 +242,7 @@ class BenchmarkRunReconcilerTest {
     @Test
     void theDatabaseIsDeletedAfterTheLastRunButTheResultsStay() {
         startOperator();
-        apply("postgres-3node.yaml");
+        apply("postgresql-fair.yaml");
         assertThat(runToTheEnd(PG).getPhase()).isEqualTo(BenchmarkPhase.Succeeded);
         assertThat(client.apps().statefulSets().inNamespace(NAMESPACE).withName(PG + "-db").get()).isNull();
         assertThat(client.secrets().inNamespace(NAMESPACE).withName(PG + "-db-credentials").get()).isNull();
@@ -279,7 +279,7 @@ class BenchmarkRunReconcilerTest {
     @Test
     void aNewOperatorStartedMidRunFinishesWithoutLosingOrDoubleCountingARun() {
         Operator first = startOperator();
-        apply("postgres-3node.yaml");
+        apply("postgresql-fair.yaml");
         BenchmarkRunStatus midway = runUntil(PG, status -> status.getPhase() == BenchmarkPhase.Running
                 && status.getRun() == 2);
         assertThat(midway.getRuns()).hasSize(1);
@@ -301,7 +301,7 @@ class BenchmarkRunReconcilerTest {
     void aFailingLoadGeneratorPodFailsTheBenchmarkNamingThePod() {
         cluster.failLoadPod(PG, 2, 1);
         startOperator();
-        apply("postgres-3node.yaml");
+        apply("postgresql-fair.yaml");
         BenchmarkRunStatus status = runToTheEnd(PG);
 
         assertThat(status.getPhase()).isEqualTo(BenchmarkPhase.Failed);
@@ -315,7 +315,7 @@ class BenchmarkRunReconcilerTest {
     void aDatabasePodThatNeverBecomesReadyFailsTheBenchmarkNamingThePodAfterTheTimeout() {
         cluster.neverReady(PG + "-db-1");
         startOperator();
-        apply("postgres-3node.yaml");
+        apply("postgresql-fair.yaml");
         BenchmarkRunStatus waiting = runUntil(PG, status -> status.getMessage() != null
                 && status.getMessage().contains("CrashLoopBackOff"));
         assertThat(waiting.getPhase()).isEqualTo(BenchmarkPhase.Provisioning);
@@ -333,7 +333,7 @@ class BenchmarkRunReconcilerTest {
     void localNvmeStorageThatIsNotOnNvmeFailsTheBenchmark() {
         cluster.storageDevice("overlay");
         startOperator();
-        apply("postgres-3node.yaml");
+        apply("postgresql-fair.yaml");
         BenchmarkRunStatus status = runToTheEnd(PG);
         assertThat(status.getPhase()).isEqualTo(BenchmarkPhase.Failed);
         assertThat(status.getReason()).isEqualTo("StorageCheckFailed");
@@ -343,7 +343,7 @@ class BenchmarkRunReconcilerTest {
     @Test
     void anInvalidSpecFailsNamingTheFieldAndCreatesNothing() {
         startOperator();
-        apply("postgres-3node.yaml", yaml -> yaml.replace("parameters: {", "parameters: {fsync: \"off\", "));
+        apply("postgresql-fair.yaml", yaml -> yaml.replace("parameters: {", "parameters: {fsync: \"off\", "));
         BenchmarkRunStatus status = runToTheEnd(PG);
 
         assertThat(status.getPhase()).isEqualTo(BenchmarkPhase.Failed);
@@ -356,7 +356,7 @@ class BenchmarkRunReconcilerTest {
     void aVerifyPodThatDiesWithoutACheckFailsTheBenchmarkNamingThePod() {
         cluster.failVerifyPod(PG, 1);
         startOperator();
-        apply("postgres-3node.yaml");
+        apply("postgresql-fair.yaml");
         BenchmarkRunStatus status = runToTheEnd(PG);
 
         assertThat(status.getPhase()).isEqualTo(BenchmarkPhase.Failed);
@@ -370,7 +370,7 @@ class BenchmarkRunReconcilerTest {
     void aViolatedInvariantMakesTheBenchmarkInvalidButStillFinished() {
         cluster.violateInvariants();
         startOperator();
-        apply("postgres-3node.yaml");
+        apply("postgresql-fair.yaml");
         BenchmarkRunStatus status = runToTheEnd(PG);
         assertThat(status.getPhase()).as(describe(status)).isEqualTo(BenchmarkPhase.Succeeded);
         assertThat(status.getValid()).isFalse();
@@ -381,7 +381,7 @@ class BenchmarkRunReconcilerTest {
     @Test
     void deletingTheBenchmarkRunLeavesNothingBehind() {
         startOperator();
-        apply("postgres-3node.yaml");
+        apply("postgresql-fair.yaml");
         runUntil(PG, status -> status.getPhase() == BenchmarkPhase.Running && status.getRun() == 2);
         assertThat(cluster.everything()).isNotEmpty();
 
@@ -397,7 +397,7 @@ class BenchmarkRunReconcilerTest {
     @Test
     void theOperatorsMetricsShowThePhaseEveryFinishedRunAndTheDatabaseRoundTrips() {
         startOperator();
-        apply("postgres-3node.yaml");
+        apply("postgresql-fair.yaml");
         BenchmarkRunStatus status = runToTheEnd(PG);
 
         String scrape = metrics.scrape();
@@ -416,7 +416,7 @@ class BenchmarkRunReconcilerTest {
     @Test
     void deletingTheBenchmarkRunRemovesItsMetrics() {
         startOperator();
-        apply("postgres-3node.yaml");
+        apply("postgresql-fair.yaml");
         runUntil(PG, status -> status.getRun() != null && status.getRun() == 2);
         assertThat(metrics.scrape()).contains("benchmarkrun=\"" + PG + "\"");
 
@@ -429,9 +429,9 @@ class BenchmarkRunReconcilerTest {
     @Test
     void aSecondBenchmarkOnTheSameNodesWaitsQueuedBehindTheFirst() {
         startOperator();
-        apply("postgres-3node.yaml");
+        apply("postgresql-fair.yaml");
         runUntil(PG, status -> status.getPhase() == BenchmarkPhase.Provisioning);
-        apply("postgres-3node.yaml", yaml -> yaml.replace("name: " + PG, "name: pg-second"));
+        apply("postgresql-fair.yaml", yaml -> yaml.replace("name: " + PG, "name: pg-second"));
 
         BenchmarkRunStatus queued = runUntil("pg-second", status -> status.getQueuedBehind() != null);
         assertThat(queued.getPhase()).isEqualTo(BenchmarkPhase.Queued);
@@ -446,9 +446,9 @@ class BenchmarkRunReconcilerTest {
     @Test
     void benchmarksOnDisjointNodePoolsRunTogether() {
         startOperator();
-        apply("postgres-3node.yaml");
+        apply("postgresql-fair.yaml");
         runUntil(PG, status -> status.getPhase() == BenchmarkPhase.Provisioning);
-        apply("postgres-3node.yaml", yaml -> yaml.replace("name: " + PG, "name: pg-elsewhere")
+        apply("postgresql-fair.yaml", yaml -> yaml.replace("name: " + PG, "name: pg-elsewhere")
                 .replace("node-group: database}", "node-group: other-database}")
                 .replace("node-group: loadgen}", "node-group: other-loadgen}"));
         BenchmarkRunStatus other = runUntil("pg-elsewhere", status -> status.getPhase() == BenchmarkPhase.Provisioning);
@@ -459,7 +459,7 @@ class BenchmarkRunReconcilerTest {
     @Test
     void theInstalledClusterRoleAllowsEveryRequestTheOperatorMakesAndLittleElse() throws Exception {
         startOperator();
-        apply("postgres-3node.yaml");
+        apply("postgresql-fair.yaml");
         apply("tigerbeetle-3node.yaml");
         assertThat(runToTheEnd(PG).getPhase()).isEqualTo(BenchmarkPhase.Succeeded);
         assertThat(runToTheEnd(TB).getPhase()).isEqualTo(BenchmarkPhase.Succeeded);

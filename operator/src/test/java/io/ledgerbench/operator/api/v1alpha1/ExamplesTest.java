@@ -55,8 +55,8 @@ class ExamplesTest {
 
     @Test
     void theFairAndStrictPostgresExamplesDifferOnlyInTheirQuorum() throws Exception {
-        BenchmarkRun fair = read("postgres-3node.yaml");
-        BenchmarkRun strict = read("postgres-strict.yaml");
+        BenchmarkRun fair = read("postgresql-fair.yaml");
+        BenchmarkRun strict = read("postgresql-strict.yaml");
         assertThat(fair.getSpec().database().postgresql().synchronousStandbys()).isEqualTo(1);
         assertThat(strict.getSpec().database().postgresql().synchronousStandbys()).isEqualTo(2);
         assertThat(strict.getSpec().workload()).isEqualTo(fair.getSpec().workload());
