@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The operator's gauges per BenchmarkRun (SPEC section 10): its phase (1 for the current one, 0 for
@@ -86,7 +87,7 @@ public final class BenchmarkRunMetrics {
     private final class Series {
         private final String uid;
         private final Tags tags;
-        private final List<Meter> meters = new ArrayList<>();
+        private final List<Meter> meters = new CopyOnWriteArrayList<>();
         private final List<Integer> publishedResults = new ArrayList<>();
         private final List<String> publishedRoundTrips = new ArrayList<>();
         private volatile BenchmarkPhase phase;

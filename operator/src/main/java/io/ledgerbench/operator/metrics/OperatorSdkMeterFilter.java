@@ -1,6 +1,7 @@
 package io.ledgerbench.operator.metrics;
 
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.config.MeterFilter;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -24,7 +25,7 @@ public class OperatorSdkMeterFilter {
             @Override
             public Meter.Id map(Meter.Id id) {
                 if (id.getName().startsWith(EVENTS_RECEIVED) && id.getTag(ACTION) == null) {
-                    return id.withTag(io.micrometer.core.instrument.Tag.of(ACTION, ""));
+                    return id.withTag(Tag.of(ACTION, ""));
                 }
                 return id;
             }
