@@ -3,6 +3,7 @@ package io.ledgerbench.operator.cloud;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.bertramlabs.plugins.hcl4j.HCLParser;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkRun;
 import io.ledgerbench.operator.model.DatabaseStatefulSets;
@@ -127,6 +128,37 @@ class EksTerraformTest {
         assertThat(map(loadgen.get("labels")))
                 .containsAllEntriesOf(example("postgresql-fair.yaml").getSpec().loadgen().placement().nodeSelector());
         assertThat(variableDefault("loadgen_instance_type")).isEqualTo("c5.large");
+    }
+
+    /**
+     * What a default node can give one pod: the instance's vCPUs and memory less what EKS reserves
+     * for the kubelet and the system (about 0.1 vCPU, and 1.8 GiB on i4i.xlarge / 0.6 GiB on
+     * c5.large) and what the DaemonSets ask (about 0.2 vCPU and 0.3 GiB).
+     */
+    private static final Map<String, double[]> ALLOCATABLE_CPU_AND_GIB = Map.of(
+            "i4i.xlarge", new double[] {4 - 0.3, 32 - 2.1},
+            "c5.large", new double[] {2 - 0.3, 4 - 0.9});
+
+    @Test
+    void everyClusterExampleFitsTheDefaultNodes() throws IOException {
+        double[] database = ALLOCATABLE_CPU_AND_GIB.get(variableDefault("database_instance_type"));
+        double[] loadgen = ALLOCATABLE_CPU_AND_GIB.get(variableDefault("loadgen_instance_type"));
+        for (String file : List.of("postgresql-fair.yaml", "postgresql-strict.yaml", "tigerbeetle-3node.yaml",
+                "contention-low.yaml", "contention-high.yaml", "fixed-rate.yaml")) {
+            var spec = example(file).getSpec();
+            Map<String, String> databaseRequests = spec.database().resources().requests();
+            assertThat(Quantity.getAmountInBytes(new Quantity(databaseRequests.get("memory"))).doubleValue() / (1L << 30))
+                    .as("%s database memory (GiB)", file).isLessThanOrEqualTo(database[1]);
+            assertThat(new Quantity(databaseRequests.get("cpu")).getNumericalAmount().doubleValue())
+                    .as("%s database cpu", file).isLessThanOrEqualTo(database[0]);
+            Map<String, String> loadgenRequests = spec.loadgen().resources().requests();
+            assertThat(Quantity.getAmountInBytes(new Quantity(loadgenRequests.get("memory"))).doubleValue() / (1L << 30))
+                    .as("%s load-generator memory (GiB)", file).isLessThanOrEqualTo(loadgen[1]);
+            assertThat(new Quantity(loadgenRequests.get("cpu")).getNumericalAmount().doubleValue())
+                    .as("%s load-generator cpu", file).isLessThanOrEqualTo(loadgen[0]);
+            assertThat(spec.loadgen().parallelism()).as("%s load-generator pods", file)
+                    .isLessThanOrEqualTo((int) Double.parseDouble(variableDefault("loadgen_node_count")));
+        }
     }
 
     @Test
