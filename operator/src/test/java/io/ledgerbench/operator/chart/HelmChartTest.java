@@ -139,6 +139,19 @@ class HelmChartTest {
     }
 
     @Test
+    void theNotesSayHowToRunABenchmarkAndWhereToWatchIt() {
+        String notes = new Helm(CHART).install().withName("ledgerbench").withNamespace("ops").dryRun().clientOnly()
+                .withKubeVersion(KUBE_VERSION).set("dashboard.enabled", true).set("metrics.serviceMonitor.enabled", true)
+                .call().getOutput();
+
+        assertThat(notes).contains("kubectl apply -f manifests/examples/postgresql-fair.yaml")
+                .contains("kubectl get benchmarkruns -w")
+                .contains("Grafana: dashboard \"ledgerbench\" (ConfigMap ledgerbench-dashboard")
+                .contains("Prometheus scrapes the operator's /q/metrics")
+                .doesNotContain("load-generator pods' /metrics");
+    }
+
+    @Test
     void monitorsAndTheDashboardAreOffByDefault() {
         assertThat(parse(template().withName("bench").call())).extracting(HasMetadata::getKind)
                 .doesNotContain("ServiceMonitor", "PodMonitor", "ConfigMap");
