@@ -24,7 +24,7 @@ JAVA_OPTS ?= --enable-native-access=ALL-UNNAMED \
              $(shell $(JAVA_HOME)/bin/java --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 \
                && echo --sun-misc-unsafe-memory-access=allow)
 
-.PHONY: help run test build validate crds manifests dashboards images helm-install eks-up eks-down example bench-client bench-modes bench-replication bench-tigerbeetle clean
+.PHONY: help run test build validate crds manifests dashboards bench-client-diagnosis images helm-install eks-up eks-down example bench-client bench-modes bench-replication bench-tigerbeetle clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -55,6 +55,9 @@ build: ## build the load generator (no tests)
 
 bench-client: build ## loadgen vs pgbench on the same transfer function (figures -> docs/benchmarks.md)
 	JAVA_OPTS="$(JAVA_OPTS)" scripts/bench-client
+
+bench-client-diagnosis: build ## at 1 connection: server CPU per transfer under each tool, and where loadgen's event loop waits (JFR; -> docs/benchmarks.md)
+	DIAGNOSE=1 JAVA_OPTS="$(JAVA_OPTS)" scripts/bench-client
 
 bench-modes: build ## the four PostgreSQL modes on 10 hot accounts, pool 1/4/16/64 (figures -> docs/benchmarks.md)
 	JAVA_OPTS="$(JAVA_OPTS)" scripts/bench-modes

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.bertramlabs.plugins.hcl4j.HCLParser;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.ledgerbench.operator.api.v1alpha1.BenchmarkRun;
+import io.ledgerbench.operator.api.v1alpha1.Examples;
 import io.ledgerbench.operator.model.DatabaseStatefulSets;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -62,10 +62,6 @@ class EksTerraformTest {
         return String.valueOf(map(block("variable").get(name)).get("default"));
     }
 
-    private static BenchmarkRun example(String file) throws IOException {
-        return Serialization.unmarshal(Files.readString(Path.of("../manifests/examples", file)), BenchmarkRun.class);
-    }
-
     @Test
     void theConfigurationIsSplitIntoTheExpectedFiles() {
         assertThat(files).containsKeys("versions.tf", "variables.tf", "main.tf", "helm.tf", "outputs.tf");
@@ -98,9 +94,8 @@ class EksTerraformTest {
         assertThat(variableDefault("database_instance_type")).isEqualTo("i4i.xlarge");
         assertThat(variableDefault("database_node_count")).isEqualTo("3.0");
 
-        for (String file : List.of("postgresql-fair.yaml", "postgresql-strict.yaml", "tigerbeetle-3node.yaml",
-                "contention-low.yaml", "contention-high.yaml", "fixed-rate.yaml")) {
-            var placement = example(file).getSpec().database().placement();
+        for (String file : Examples.forCluster()) {
+            var placement = Examples.read(file).getSpec().database().placement();
             assertThat(map(database.get("labels"))).as(file).containsAllEntriesOf(placement.nodeSelector());
             Map<String, Object> taint = map(map(database.get("taints")).get("dedicated"));
             assertThat(placement.tolerations()).as(file).anySatisfy(toleration -> {
@@ -126,7 +121,7 @@ class EksTerraformTest {
         Map<String, Object> loadgen = map(map(map(block("module").get("eks")).get("eks_managed_node_groups"))
                 .get("loadgen"));
         assertThat(map(loadgen.get("labels")))
-                .containsAllEntriesOf(example("postgresql-fair.yaml").getSpec().loadgen().placement().nodeSelector());
+                .containsAllEntriesOf(Examples.read("postgresql-fair.yaml").getSpec().loadgen().placement().nodeSelector());
         assertThat(variableDefault("loadgen_instance_type")).isEqualTo("c5.large");
     }
 
@@ -143,9 +138,8 @@ class EksTerraformTest {
     void everyClusterExampleFitsTheDefaultNodes() throws IOException {
         double[] database = ALLOCATABLE_CPU_AND_GIB.get(variableDefault("database_instance_type"));
         double[] loadgen = ALLOCATABLE_CPU_AND_GIB.get(variableDefault("loadgen_instance_type"));
-        for (String file : List.of("postgresql-fair.yaml", "postgresql-strict.yaml", "tigerbeetle-3node.yaml",
-                "contention-low.yaml", "contention-high.yaml", "fixed-rate.yaml")) {
-            var spec = example(file).getSpec();
+        for (String file : Examples.forCluster()) {
+            var spec = Examples.read(file).getSpec();
             Map<String, String> databaseRequests = spec.database().resources().requests();
             assertThat(Quantity.getAmountInBytes(new Quantity(databaseRequests.get("memory"))).doubleValue() / (1L << 30))
                     .as("%s database memory (GiB)", file).isLessThanOrEqualTo(database[1]);

@@ -1,19 +1,15 @@
 package io.ledgerbench.operator.metrics;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.ledgerbench.loadgen.result.LatencySummary;
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkPhase;
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkRun;
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkRunStatus;
 import io.ledgerbench.operator.api.v1alpha1.ClusterEnvironment;
+import io.ledgerbench.operator.api.v1alpha1.Examples;
 import io.ledgerbench.operator.api.v1alpha1.InvariantStatus;
 import io.ledgerbench.operator.api.v1alpha1.RoundTripStatus;
 import io.ledgerbench.operator.api.v1alpha1.RunStatus;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -34,13 +30,7 @@ public final class FinishedBenchmarkRuns {
 
     /** The shipped postgresql-fair example under name, not yet applied. */
     public static BenchmarkRun example(String name) {
-        BenchmarkRun run;
-        try {
-            run = Serialization.unmarshal(Files.readString(Path.of("../manifests/examples/postgresql-fair.yaml")),
-                    BenchmarkRun.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        BenchmarkRun run = Examples.read("postgresql-fair.yaml");
         run.getMetadata().setName(name);
         run.getMetadata().setNamespace(NAMESPACE);
         return run;

@@ -1,11 +1,7 @@
 package io.ledgerbench.operator.model;
 
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkRun;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.ledgerbench.operator.api.v1alpha1.Examples;
 
 /** BenchmarkRuns for model tests: the shipped examples as the API server would hand them to the operator. */
 final class Benchmarks {
@@ -17,15 +13,10 @@ final class Benchmarks {
     }
 
     static BenchmarkRun example(String file) {
-        try {
-            BenchmarkRun run = Serialization.unmarshal(Files.readString(Path.of("../manifests/examples", file)),
-                    BenchmarkRun.class);
-            run.getMetadata().setNamespace(NAMESPACE);
-            run.getMetadata().setUid(UID);
-            return run;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        BenchmarkRun run = Examples.read(file);
+        run.getMetadata().setNamespace(NAMESPACE);
+        run.getMetadata().setUid(UID);
+        return run;
     }
 
     static BenchmarkRun postgres() {

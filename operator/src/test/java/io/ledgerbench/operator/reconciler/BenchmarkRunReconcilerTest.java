@@ -22,6 +22,7 @@ import io.ledgerbench.loadgen.result.ResultsWriter;
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkPhase;
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkRun;
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkRunStatus;
+import io.ledgerbench.operator.api.v1alpha1.Examples;
 import io.ledgerbench.operator.api.v1alpha1.RunStatus;
 import io.ledgerbench.operator.model.DatabaseConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -108,7 +109,7 @@ class BenchmarkRunReconcilerTest {
     /** Applies the example after edit changed its YAML, as a user would change a copy of it. */
     private BenchmarkRun apply(String example, UnaryOperator<String> edit) {
         try {
-            String yaml = edit.apply(Files.readString(Path.of("../manifests/examples", example)));
+            String yaml = edit.apply(Files.readString(Examples.DIRECTORY.resolve(example)));
             BenchmarkRun run = Serialization.unmarshal(yaml, BenchmarkRun.class);
             run.getMetadata().setNamespace(NAMESPACE);
             return client.resource(run).create();
