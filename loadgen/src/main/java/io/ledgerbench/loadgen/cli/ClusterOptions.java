@@ -44,8 +44,16 @@ final class ClusterOptions {
         return run != null;
     }
 
+    /** Refuses cluster mode when an option is missing or wrong, with one message naming it. */
+    void check(BenchmarkRunSpec spec) throws BadInputException {
+        Optional<String> problem = problem(spec);
+        if (problem.isPresent()) {
+            throw new BadInputException(problem.get());
+        }
+    }
+
     /** What is missing or wrong for cluster mode, if anything, as one message naming the option. */
-    Optional<String> problem(BenchmarkRunSpec spec) {
+    private Optional<String> problem(BenchmarkRunSpec spec) {
         if (run < 1 || run > spec.runs()) {
             return Optional.of("--cluster-run: " + run + " is not a run of this BenchmarkRun; allowed: 1.." + spec.runs());
         }

@@ -109,10 +109,7 @@ final class RunCommand implements Callable<Integer> {
     private int runInCluster(BenchmarkRunManifest manifest, Duration interval, PrintWriter err)
             throws BadInputException, InterruptedException {
         BenchmarkRunSpec spec = manifest.spec();
-        Optional<String> problem = cluster.problem(spec);
-        if (problem.isPresent()) {
-            throw new BadInputException(problem.get());
-        }
+        cluster.check(spec);
         DatabaseOptions.Opened opened = databaseOptions.open(manifest);
         LoadgenMetrics metrics = new LoadgenMetrics(spec.database().engine().specValue(), "pod-" + cluster.podIndex);
         PrintStream out = new PrintStream(System.out, true);

@@ -9,7 +9,6 @@ import io.ledgerbench.loadgen.spec.BenchmarkRunManifest;
 import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,10 +46,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         BenchmarkRunManifest manifest = Inputs.manifest(file);
         BenchmarkRunSpec spec = manifest.spec();
-        Optional<String> problem = cluster.problem(spec);
-        if (problem.isPresent()) {
-            throw new BadInputException(problem.get());
-        }
+        cluster.check(spec);
         DatabaseOptions.Opened opened = databaseOptions.open(manifest);
         try (KubernetesClient kubernetes = parent.kubernetes(); LedgerDatabase database = opened.database()) {
             ClusterExchange exchange = new ClusterExchange(kubernetes, cluster.namespace, manifest.name(), cluster.ownerUid);

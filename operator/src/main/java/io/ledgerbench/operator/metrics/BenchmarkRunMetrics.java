@@ -10,7 +10,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,8 +88,8 @@ public final class BenchmarkRunMetrics {
         private final String uid;
         private final Tags tags;
         private final List<Meter> meters = new CopyOnWriteArrayList<>();
-        private final List<Integer> publishedResults = new ArrayList<>();
-        private final List<String> publishedRoundTrips = new ArrayList<>();
+        private final Set<Integer> publishedResults = new HashSet<>();
+        private final Set<String> publishedRoundTrips = new HashSet<>();
         private volatile BenchmarkPhase phase;
         private volatile int run;
 
@@ -110,10 +110,9 @@ public final class BenchmarkRunMetrics {
         }
 
         synchronized void publishResult(RunStatus result) {
-            if (publishedResults.contains(result.run())) {
+            if (!publishedResults.add(result.run())) {
                 return;
             }
-            publishedResults.add(result.run());
             Tags runTags = tags.and("run", Integer.toString(result.run()));
             constant(Gauge.builder(RESULT_THROUGHPUT, result::throughput).baseUnit("transfers_per_second")
                     .description("A finished run's measured throughput").tags(runTags));
@@ -130,10 +129,9 @@ public final class BenchmarkRunMetrics {
 
         synchronized void publishRoundTrip(RoundTripStatus pair) {
             String key = pair.fromNode() + "->" + pair.toNode();
-            if (publishedRoundTrips.contains(key)) {
+            if (!publishedRoundTrips.add(key)) {
                 return;
             }
-            publishedRoundTrips.add(key);
             Tags pairTags = tags.and("from_node", pair.fromNode(), "to_node", pair.toNode());
             roundTripGauge(pairTags, "mean", pair.meanMs());
             roundTripGauge(pairTags, "p95", pair.p95Ms());

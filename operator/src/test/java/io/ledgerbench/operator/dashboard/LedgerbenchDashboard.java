@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The layout of dashboards/ledgerbench.json (SPEC section 10): rows of panels over the queries in
@@ -280,12 +279,10 @@ final class LedgerbenchDashboard {
         return variable;
     }
 
-    /** For tests: the panels' titles, in order. */
-    static Stream<String> panelTitles() {
-        return Stream.of(build().get("panels")).flatMap(panels -> {
-            List<String> titles = new ArrayList<>();
-            panels.forEach(panel -> titles.add(panel.get("title").asText()));
-            return titles.stream();
-        });
+    /** The panels' titles, in order. */
+    static List<String> panelTitles() {
+        List<String> titles = new ArrayList<>();
+        build().get("panels").forEach(panel -> titles.add(panel.get("title").asText()));
+        return titles;
     }
 }
