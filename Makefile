@@ -53,10 +53,10 @@ dashboards: ## regenerate dashboards/ledgerbench.json (and the chart's copy) fro
 build: ## build the load generator (no tests)
 	$(MVN) -q package -DskipTests -pl loadgen -am
 
-bench-client: build ## loadgen vs pgbench on the same transfer function (figures -> docs/benchmarks.md)
+bench-client: build ## loadgen vs pgbench on the same transfer function, both pinned alike: one shared CPU, then split CPUs (figures -> docs/benchmarks.md)
 	JAVA_OPTS="$(JAVA_OPTS)" scripts/bench-client
 
-bench-client-diagnosis: build ## at 1 connection: server CPU per transfer under each tool, and where loadgen's event loop waits (JFR; -> docs/benchmarks.md)
+bench-client-diagnosis: build ## at 1 connection, per placement and unpinned: client and server CPU per transfer, CPU migrations (/proc; -> docs/benchmarks.md)
 	DIAGNOSE=1 JAVA_OPTS="$(JAVA_OPTS)" scripts/bench-client
 
 bench-modes: build ## the four PostgreSQL modes on 10 hot accounts, pool 1/4/16/64 (figures -> docs/benchmarks.md)
