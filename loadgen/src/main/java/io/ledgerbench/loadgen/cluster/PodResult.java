@@ -12,7 +12,7 @@ import java.util.Objects;
 /**
  * What one load-generator pod measured in one run, in the portable form it stores in its
  * ConfigMap: counts of both phases, the measurement phase's serialized histograms, the
- * per-second timeline, peak client CPU, and the versions it saw. Warmup keeps counts only
+ * per-second timeline, peak client CPU, JIT time during measurement, and the versions it saw. Warmup keeps counts only
  * (its histograms never reach a result).
  */
 public record PodResult(
@@ -29,6 +29,7 @@ public record PodResult(
         long measurementWindowNanos,
         long[] answeredPerSecond,
         double clientCpuMax,
+        double clientJitSeconds,
         String serverVersion,
         String clientVersion) {
 
@@ -40,7 +41,7 @@ public record PodResult(
                 LatencyHistograms.encode(measured.serviceTime()),
                 BatchSizeHistograms.encodeUnlessEmpty(measured.batchSizes()),
                 measurement.measurementWindowNanos(), measurement.answeredPerSecond(), measurement.clientCpuMax(),
-                serverVersion, clientVersion);
+                measurement.clientJitSeconds(), serverVersion, clientVersion);
     }
 
     /**
@@ -52,7 +53,8 @@ public record PodResult(
                 LatencyHistograms.newHistogram(), BatchSizeHistograms.newHistogram());
         PhaseMeasurement measured = new PhaseMeasurement(measurementCounts, LatencyHistograms.decode(latencyHistogram),
                 LatencyHistograms.decode(serviceTimeHistogram), BatchSizeHistograms.decodeOrEmpty(batchSizeHistogram));
-        return new RunMeasurement(warmup, measured, measurementWindowNanos, answeredPerSecond, clientCpuMax);
+        return new RunMeasurement(warmup, measured, measurementWindowNanos, answeredPerSecond, clientCpuMax,
+                clientJitSeconds);
     }
 
     @Override
@@ -67,6 +69,7 @@ public record PodResult(
                 && measurementWindowNanos == that.measurementWindowNanos
                 && Arrays.equals(answeredPerSecond, that.answeredPerSecond)
                 && Double.compare(clientCpuMax, that.clientCpuMax) == 0
+                && Double.compare(clientJitSeconds, that.clientJitSeconds) == 0
                 && Objects.equals(serverVersion, that.serverVersion) && Objects.equals(clientVersion, that.clientVersion);
     }
 

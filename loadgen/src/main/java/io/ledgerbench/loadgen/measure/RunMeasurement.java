@@ -5,19 +5,21 @@ import java.util.List;
 /**
  * Everything one pod measured in one run: both phases, the measurement window (from the
  * measurement start to the later of its planned end and the last measured answer), the
- * per-second timeline and the client's peak CPU during measurement.
+ * per-second timeline, the client's peak CPU during measurement and how long its JIT compilers
+ * worked during it.
  */
 public record RunMeasurement(
         PhaseMeasurement warmup,
         PhaseMeasurement measurement,
         long measurementWindowNanos,
         long[] answeredPerSecond,
-        double clientCpuMax) {
+        double clientCpuMax,
+        double clientJitSeconds) {
 
     /**
      * One run's measurement from all its pods: both phases added, the window of the longest pod
      * (they start at one barrier instant), the timelines added second by second, and the busiest
-     * pod's CPU (a saturated client anywhere taints the result).
+     * pod's CPU and JIT time (a saturated or still-warming client anywhere taints the result).
      */
     public static RunMeasurement merge(List<RunMeasurement> pods) {
         if (pods.isEmpty()) {
@@ -37,7 +39,8 @@ public record RunMeasurement(
         }
         return new RunMeasurement(warmup, measurement,
                 pods.stream().mapToLong(RunMeasurement::measurementWindowNanos).max().orElseThrow(), answeredPerSecond,
-                pods.stream().mapToDouble(RunMeasurement::clientCpuMax).max().orElseThrow());
+                pods.stream().mapToDouble(RunMeasurement::clientCpuMax).max().orElseThrow(),
+                pods.stream().mapToDouble(RunMeasurement::clientJitSeconds).max().orElseThrow());
     }
 
     /** Completed transfers of both phases: what the database must hold afterwards. */

@@ -19,6 +19,12 @@ import org.HdrHistogram.Histogram;
 /** Turns measurements into results and judges them against the validation thresholds (SPEC section 6). */
 public final class ResultCalculator {
 
+    /**
+     * JIT compilation time during the measurement, as a share of it, above which the client is
+     * still warming up. A warm load generator compiles little more than the odd recompilation.
+     */
+    static final double MAX_CLIENT_JIT_SHARE = 0.05;
+
     private ResultCalculator() {
     }
 
@@ -52,6 +58,11 @@ public final class ResultCalculator {
                     + " (limit %.0f %%): the result may measure the client, not the database",
                     measurement.clientCpuMax() * 100, thresholds.maxClientCpu() * 100), false));
         }
+        if (measurement.clientJitSeconds() > MAX_CLIENT_JIT_SHARE * seconds) {
+            warnings.add(new ValidityWarning("client_warming_up", String.format("the load generator's JIT compilers"
+                    + " worked %.1f s during the %.0f s measurement: its own warmup reached into the results"
+                    + " (lengthen spec.workload.warmup)", measurement.clientJitSeconds(), seconds), false));
+        }
         if (counts.dropped() > 0) {
             warnings.add(new ValidityWarning("arrivals_dropped", counts.dropped()
                     + " arrivals were dropped because maxConcurrency transfers were in flight", false));
@@ -68,7 +79,7 @@ public final class ResultCalculator {
                 LatencySummary.of(measurement.measurement().latency()),
                 LatencySummary.of(measurement.measurement().serviceTime()),
                 BatchSizeSummary.of(batchSizes),
-                measurement.clientCpuMax(), invariants, valid, warnings,
+                measurement.clientCpuMax(), measurement.clientJitSeconds(), invariants, valid, warnings,
                 measurement.answeredPerSecond(),
                 LatencyHistograms.encode(measurement.measurement().latency()),
                 LatencyHistograms.encode(measurement.measurement().serviceTime()),

@@ -10,7 +10,8 @@ import java.util.List;
  * One run of a BenchmarkRun, measured and checked: the measurement phase's counts, rates and
  * latency (from the intended start, plus service time), the invariant check, validity, and the
  * serialized histograms aggregation merges. Warmup appears only as counts. batchSize and
- * batchSizeHistogram are null for drivers that send one transfer per request.
+ * batchSizeHistogram are null for drivers that send one transfer per request. clientJitSeconds is
+ * how long the load generator's JIT compilers worked during the measurement (the busiest pod's).
  */
 public record RunResult(
         String name,
@@ -34,6 +35,7 @@ public record RunResult(
         LatencySummary serviceTimeMs,
         BatchSizeSummary batchSize,
         double clientCpuMax,
+        double clientJitSeconds,
         InvariantReport invariants,
         boolean valid,
         List<ValidityWarning> warnings,

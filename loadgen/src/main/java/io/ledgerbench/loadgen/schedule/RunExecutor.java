@@ -2,6 +2,7 @@ package io.ledgerbench.loadgen.schedule;
 
 import io.ledgerbench.loadgen.driver.TransferDriver;
 import io.ledgerbench.loadgen.measure.ClientCpuSampler;
+import io.ledgerbench.loadgen.measure.ClientJitTime;
 import io.ledgerbench.loadgen.measure.Phase;
 import io.ledgerbench.loadgen.measure.PhaseMeasurement;
 import io.ledgerbench.loadgen.measure.PhaseRecorder;
@@ -18,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one pod's share of one run: warmup, then measurement, then waiting for the last answers.
- * Once a second it harvests the histograms and samples client CPU (measurement only); every
- * progress interval it tells the listener.
+ * Once a second it harvests the histograms and samples client CPU (measurement only); it notes the
+ * JIT compilation time from the measurement's start; every progress interval it tells the listener.
  */
 public final class RunExecutor {
 
@@ -55,12 +56,13 @@ public final class RunExecutor {
                 drainTimeout);
         recorder.start(clock.startNanos(), clock.totalSeconds(), clock::phaseAt);
         ClientCpuSampler cpu = new ClientCpuSampler();
+        ClientJitTime jit = new ClientJitTime();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "run-ticker");
             thread.setDaemon(true);
             return thread;
         });
-        Ticker tick = new Ticker(clock, recorder, cpu, listener, workload);
+        Ticker tick = new Ticker(clock, recorder, cpu, jit, listener, workload);
         ticker.scheduleAtFixedRate(tick, 1, 1, TimeUnit.SECONDS);
         try {
             shape.run(clock, driver, recorder);
@@ -73,7 +75,7 @@ public final class RunExecutor {
         long windowEnd = Math.max(clock.endNanos(), recorder.lastMeasuredAnswerNanos().orElse(clock.endNanos()));
         int seconds = (int) Math.ceil((windowEnd - clock.startNanos()) / 1e9);
         return new RunMeasurement(warmup, measurement, windowEnd - clock.measurementStartNanos(),
-                recorder.timeline().counts(seconds), cpu.max());
+                recorder.timeline().counts(seconds), cpu.max(), jit.secondsSinceMeasurementStart());
     }
 
     /** The once-a-second work of a run. */
@@ -81,16 +83,19 @@ public final class RunExecutor {
         private final RunClock clock;
         private final RunRecorder recorder;
         private final ClientCpuSampler cpu;
+        private final ClientJitTime jit;
         private final ProgressListener listener;
         private final WorkloadSpec workload;
         private Phase lastPhase = Phase.WARMUP;
         private long lastReportNanos;
         private long lastReportFinished;
 
-        Ticker(RunClock clock, RunRecorder recorder, ClientCpuSampler cpu, ProgressListener listener, WorkloadSpec workload) {
+        Ticker(RunClock clock, RunRecorder recorder, ClientCpuSampler cpu, ClientJitTime jit, ProgressListener listener,
+               WorkloadSpec workload) {
             this.clock = clock;
             this.recorder = recorder;
             this.cpu = cpu;
+            this.jit = jit;
             this.listener = listener;
             this.workload = workload;
             this.lastReportNanos = clock.startNanos();
@@ -103,6 +108,7 @@ public final class RunExecutor {
             Phase phase = clock.phaseAt(now);
             if (phase != lastPhase) {
                 cpu.reset(); // warmup CPU does not count
+                jit.measurementStarted();
                 lastPhase = phase;
                 lastReportFinished = 0;
                 lastReportNanos = clock.measurementStartNanos();

@@ -26,6 +26,7 @@ class PodResultTest {
         assertThat(restored.answeredPerSecond()).containsExactly(100, 200);
         assertThat(restored.measurementWindowNanos()).isEqualTo(original.measurementWindowNanos());
         assertThat(restored.clientCpuMax()).isEqualTo(0.6);
+        assertThat(restored.clientJitSeconds()).isEqualTo(0.25);
     }
 
     @Test

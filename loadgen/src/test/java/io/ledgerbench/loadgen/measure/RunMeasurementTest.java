@@ -48,6 +48,12 @@ class RunMeasurementTest {
     }
 
     @Test
+    void theClientLongestInTheJitDecidesWhetherWarmupReachedTheMeasurement() {
+        assertThat(RunMeasurement.merge(List.of(Measurements.pod(2, 1, 500, new long[0], 0.2),
+                Measurements.pod(1, 1, 500, new long[0], 0.9))).clientJitSeconds()).isEqualTo(0.5);
+    }
+
+    @Test
     void aRunWithoutPodsIsRefused() {
         assertThatThrownBy(() -> RunMeasurement.merge(List.of())).isInstanceOf(IllegalArgumentException.class);
     }

@@ -19,6 +19,11 @@ class ResultCalculatorTest {
     private static final InvariantReport OK = InvariantReport.check(10, 100, 10, 100, 0, 5, 0, 5);
 
     private static RunMeasurement measured(int completed, int failed, long latencyNanos, double cpu) {
+        return measured(completed, failed, latencyNanos, cpu, 0);
+    }
+
+    /** Measured over 10 s, the client's JIT compilers working jitSeconds of them. */
+    private static RunMeasurement measured(int completed, int failed, long latencyNanos, double cpu, double jitSeconds) {
         PhaseRecorder warmup = new PhaseRecorder();
         warmup.recordOutcome(TransferOutcome.COMPLETED, null, 99_000_000_000L, 1);
         PhaseRecorder measurement = new PhaseRecorder();
@@ -28,7 +33,7 @@ class ResultCalculatorTest {
         for (int i = 0; i < failed; i++) {
             measurement.recordOutcome(TransferOutcome.FAILED, "connection_lost", latencyNanos, latencyNanos);
         }
-        return new RunMeasurement(warmup.snapshot(), measurement.snapshot(), 10_000_000_000L, new long[] {1}, cpu);
+        return new RunMeasurement(warmup.snapshot(), measurement.snapshot(), 10_000_000_000L, new long[] {1}, cpu, jitSeconds);
     }
 
     private static RunResult run(int number, RunMeasurement measurement, InvariantReport invariants) {
@@ -66,6 +71,21 @@ class ResultCalculatorTest {
         RunResult result = run(1, measured(100, 0, 1_000_000, 0.95), OK);
         assertThat(result.valid()).isTrue();
         assertThat(result.warnings()).extracting(ValidityWarning::code).containsExactly("client_saturated");
+    }
+
+    @Test
+    void aClientStillCompilingDuringTheMeasurementIsAWarningNotInvalid() {
+        RunResult result = run(1, measured(100, 0, 1_000_000, 0.1, 0.8), OK);
+        assertThat(result.valid()).isTrue();
+        assertThat(result.clientJitSeconds()).isEqualTo(0.8);
+        assertThat(result.warnings()).extracting(ValidityWarning::code).containsExactly("client_warming_up");
+        assertThat(result.warnings().getFirst().message()).contains("0.8 s").contains("spec.workload.warmup");
+    }
+
+    @Test
+    void theOddRecompilationOfAWarmClientIsNoWarning() {
+        RunResult result = run(1, measured(100, 0, 1_000_000, 0.1, 0.3), OK);
+        assertThat(result.warnings()).isEmpty();
     }
 
     @Test
