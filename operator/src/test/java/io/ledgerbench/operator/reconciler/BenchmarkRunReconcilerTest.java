@@ -168,6 +168,7 @@ class BenchmarkRunReconcilerTest {
         assertThat(status.getRuns()).allSatisfy(run -> {
             assertThat(run.invariants().ok()).isTrue();
             assertThat(run.completed()).isPositive();
+            assertThat(run.clientJitSeconds()).isPositive(); // the busiest pod's, from the pods' results
         });
         assertThat(status.getProgress()).isEqualTo("3/3");
         assertThat(status.getSeed()).isNotNull();

@@ -17,6 +17,7 @@ public record RunStatus(
         double errorRate,
         Double batchSizeMean,
         double clientCpuMax,
+        double clientJitSeconds,
         InvariantStatus invariants,
         boolean valid,
         List<String> warnings) {
@@ -30,6 +31,7 @@ public record RunStatus(
         return new RunStatus(result.run(), result.throughputPerSec(), result.latencyMs(), result.counts().completed(),
                 result.counts().rejected(), result.counts().failed(), result.errorRate(),
                 result.batchSize() == null ? null : result.batchSize().mean(), result.clientCpuMax(),
+                result.clientJitSeconds(),
                 new InvariantStatus(invariants.ok(), invariants.expectedTotalBalance(), invariants.actualTotalBalance(),
                         invariants.completedTransfers(), invariants.storedTransfers(), invariants.violations()),
                 result.valid(), result.warnings().stream().map(ValidityWarning::message).toList());
