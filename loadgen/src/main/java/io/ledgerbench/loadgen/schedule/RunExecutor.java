@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one pod's share of one run: warmup, then measurement, then waiting for the last answers.
- * Once a second it harvests the histograms and samples client CPU (measurement only); it notes the
- * JIT compilation time from the measurement's start; every progress interval it tells the listener.
+ * Once a second it harvests the histograms and samples client CPU (measurement only); every
+ * progress interval it tells the listener. At the measurement's start it notes the JIT compilers' time.
  */
 public final class RunExecutor {
 
@@ -56,14 +56,16 @@ public final class RunExecutor {
                 drainTimeout);
         recorder.start(clock.startNanos(), clock.totalSeconds(), clock::phaseAt);
         ClientCpuSampler cpu = new ClientCpuSampler();
-        ClientJitTime jit = new ClientJitTime();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "run-ticker");
             thread.setDaemon(true);
             return thread;
         });
-        Ticker tick = new Ticker(clock, recorder, cpu, jit, listener, workload);
+        Ticker tick = new Ticker(clock, recorder, cpu, listener, workload);
         ticker.scheduleAtFixedRate(tick, 1, 1, TimeUnit.SECONDS);
+        ClientJitTime jit = new ClientJitTime();
+        // At the measurement's start exactly (at once without a warmup), not at the next tick.
+        ticker.schedule(jit::measurementStarted, clock.measurementStartNanos() - System.nanoTime(), TimeUnit.NANOSECONDS);
         try {
             shape.run(clock, driver, recorder);
         } finally {
@@ -83,19 +85,16 @@ public final class RunExecutor {
         private final RunClock clock;
         private final RunRecorder recorder;
         private final ClientCpuSampler cpu;
-        private final ClientJitTime jit;
         private final ProgressListener listener;
         private final WorkloadSpec workload;
         private Phase lastPhase = Phase.WARMUP;
         private long lastReportNanos;
         private long lastReportFinished;
 
-        Ticker(RunClock clock, RunRecorder recorder, ClientCpuSampler cpu, ClientJitTime jit, ProgressListener listener,
-               WorkloadSpec workload) {
+        Ticker(RunClock clock, RunRecorder recorder, ClientCpuSampler cpu, ProgressListener listener, WorkloadSpec workload) {
             this.clock = clock;
             this.recorder = recorder;
             this.cpu = cpu;
-            this.jit = jit;
             this.listener = listener;
             this.workload = workload;
             this.lastReportNanos = clock.startNanos();
@@ -108,7 +107,6 @@ public final class RunExecutor {
             Phase phase = clock.phaseAt(now);
             if (phase != lastPhase) {
                 cpu.reset(); // warmup CPU does not count
-                jit.measurementStarted();
                 lastPhase = phase;
                 lastReportFinished = 0;
                 lastReportNanos = clock.measurementStartNanos();
