@@ -3,6 +3,7 @@ package io.ledgerbench.operator.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.ledgerbench.operator.CommittedFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,13 +33,7 @@ class InstallManifestTest {
 
     @Test
     void theCommittedInstallManifestIsTheRenderedChart() throws Exception {
-        String rendered = render();
-        if (Boolean.getBoolean("ledgerbench.updateManifests")) {
-            Files.writeString(INSTALL, rendered);
-        }
-        assertThat(INSTALL).exists();
-        assertThat(Files.readString(INSTALL)).as("manifests/install.yaml is stale: run `make manifests` and commit it")
-                .isEqualTo(rendered);
+        CommittedFiles.assertUpToDate(render(), "ledgerbench.updateManifests", "manifests", INSTALL);
     }
 
     @Test

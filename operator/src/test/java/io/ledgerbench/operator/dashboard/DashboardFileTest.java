@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ledgerbench.operator.CommittedFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,16 +20,8 @@ class DashboardFileTest {
 
     @Test
     void theCommittedDashboardIsWhatTheSourceGenerates() throws Exception {
-        String generated = LedgerbenchDashboard.json();
-        if (Boolean.getBoolean("ledgerbench.updateDashboards")) {
-            Files.createDirectories(COMMITTED.getParent());
-            Files.createDirectories(CHART_COPY.getParent());
-            Files.writeString(COMMITTED, generated);
-            Files.writeString(CHART_COPY, generated);
-        }
-        assertThat(COMMITTED).exists();
-        assertThat(Files.readString(COMMITTED)).as("dashboards/ledgerbench.json is stale: run `make dashboards`")
-                .isEqualTo(generated);
+        CommittedFiles.assertUpToDate(LedgerbenchDashboard.json(), "ledgerbench.updateDashboards", "dashboards",
+                COMMITTED, CHART_COPY);
     }
 
     @Test

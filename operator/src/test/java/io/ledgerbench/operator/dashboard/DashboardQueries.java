@@ -32,13 +32,16 @@ final class DashboardQueries {
 
     // Latency.
     static String latency(String quantile) {
-        return "histogram_quantile(" + quantile + ", sum by (le) (rate(ledgerbench_transfer_latency_seconds_bucket{"
-                + RUN + "}" + RATE + ")))";
+        return quantile(quantile, "ledgerbench_transfer_latency_seconds");
     }
 
     static String serviceTime(String quantile) {
-        return "histogram_quantile(" + quantile + ", sum by (le) (rate(ledgerbench_transfer_service_time_seconds_bucket{"
-                + RUN + "}" + RATE + ")))";
+        return quantile(quantile, "ledgerbench_transfer_service_time_seconds");
+    }
+
+    /** A quantile of a load-generator histogram over every pod of the selected runs. */
+    private static String quantile(String quantile, String histogram) {
+        return "histogram_quantile(" + quantile + ", sum by (le) (rate(" + histogram + "_bucket{" + RUN + "}" + RATE + ")))";
     }
 
     static final String RESULT_THROUGHPUT = "ledgerbench_benchmarkrun_result_throughput_transfers_per_second{" + RUN + "}";
@@ -53,8 +56,7 @@ final class DashboardQueries {
     static final String IN_FLIGHT = "sum by (pod) (ledgerbench_transfers_in_flight{" + RUN + "})";
     static final String BATCH_MEAN = "sum(rate(ledgerbench_batch_size_sum{" + RUN + "}" + RATE
             + ")) / clamp_min(sum(rate(ledgerbench_batch_size_count{" + RUN + "}" + RATE + ")), 1e-9)";
-    static final String BATCH_P99 = "histogram_quantile(0.99, sum by (le) (rate(ledgerbench_batch_size_bucket{" + RUN
-            + "}" + RATE + ")))";
+    static final String BATCH_P99 = quantile("0.99", "ledgerbench_batch_size");
 
     // Nodes (node-exporter).
     static final String NODE_CPU = "1 - avg by (instance) (rate(node_cpu_seconds_total{" + NODE + ", mode=\"idle\"}"

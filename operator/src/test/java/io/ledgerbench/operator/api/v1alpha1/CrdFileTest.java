@@ -2,6 +2,7 @@ package io.ledgerbench.operator.api.v1alpha1;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ledgerbench.operator.CommittedFiles;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
@@ -13,15 +14,8 @@ class CrdFileTest {
 
     @Test
     void theCommittedCrdIsWhatTheTypesGenerate() throws Exception {
-        String generated = GeneratedCrd.generate();
-        if (Boolean.getBoolean("ledgerbench.updateCrds")) {
-            Files.writeString(GeneratedCrd.COMMITTED, generated);
-            Files.writeString(CHART_COPY, generated);
-        }
-        assertThat(GeneratedCrd.COMMITTED).exists();
-        assertThat(Files.readString(GeneratedCrd.COMMITTED))
-                .as("crds/%s is stale: run `make crds` and commit it", GeneratedCrd.FILE_NAME)
-                .isEqualTo(generated);
+        CommittedFiles.assertUpToDate(GeneratedCrd.generate(), "ledgerbench.updateCrds", "crds", GeneratedCrd.COMMITTED,
+                CHART_COPY);
     }
 
     @Test
