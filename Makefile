@@ -24,7 +24,7 @@ JAVA_OPTS ?= --enable-native-access=ALL-UNNAMED \
              $(shell $(JAVA_HOME)/bin/java --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 \
                && echo --sun-misc-unsafe-memory-access=allow)
 
-.PHONY: help run test build validate crds manifests dashboards bench-client-diagnosis images helm-install eks-up eks-down example bench-client bench-modes bench-replication bench-tigerbeetle clean
+.PHONY: help run test build validate crds manifests dashboards bench-client-diagnosis images helm-install eks-up eks-down example bench-client bench-modes bench-replication bench-tigerbeetle bench-generator clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -64,6 +64,9 @@ bench-modes: build ## the four PostgreSQL modes on 10 hot accounts, pool 1/4/16/
 
 bench-tigerbeetle: build ## loadgen vs `tigerbeetle benchmark` on one replica (needs a tigerbeetle binary; figures -> docs/benchmarks.md)
 	JAVA_OPTS="$(JAVA_OPTS)" scripts/bench-tigerbeetle
+
+bench-generator: build ## the load generator's own ceiling: no database, one core, closed and open loop (figures -> docs/benchmarks.md)
+	JAVA_OPTS="$(JAVA_OPTS)" scripts/bench-generator
 
 bench-replication: build ## local 3-node PostgreSQL: each synchronous_commit level, quorum k = 1 vs 2 (figures -> docs/benchmarks.md)
 	JAVA_OPTS="$(JAVA_OPTS)" scripts/bench-replication

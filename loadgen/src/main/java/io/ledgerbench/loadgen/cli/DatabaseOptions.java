@@ -42,8 +42,8 @@ final class DatabaseOptions {
                 throw new BadInputException("--tigerbeetle-addresses: " + e.getMessage());
             }
             // The server does not tell its version; clients of another release are refused by it.
-            return new Opened(new TigerBeetleLedgerDatabase(endpoint, "TigerBeetle " + BuildVersions.tigerbeetle()),
-                    endpoint.describe());
+            return new Opened(new TigerBeetleLedgerDatabase(endpoint, "TigerBeetle " + BuildVersions.tigerbeetle(),
+                    manifest.spec().database().tigerbeetle().requestTimeoutDuration()), endpoint.describe());
         }
         if (postgresUrl == null) {
             throw new BadInputException("--postgres-url: required, the spec's engine is postgresql");

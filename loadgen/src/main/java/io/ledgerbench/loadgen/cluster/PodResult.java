@@ -12,7 +12,8 @@ import java.util.Objects;
 /**
  * What one load-generator pod measured in one run, in the portable form it stores in its
  * ConfigMap: counts of both phases, the measurement phase's serialized histograms, the
- * per-second timeline, peak client CPU, JIT time during measurement, and the versions it saw. Warmup keeps counts only
+ * per-second timeline, peak client CPU, JIT time during measurement, the versions it saw, and why
+ * it stopped early if it did. Warmup keeps counts only
  * (its histograms never reach a result).
  */
 public record PodResult(
@@ -31,7 +32,8 @@ public record PodResult(
         double clientCpuMax,
         double clientJitSeconds,
         String serverVersion,
-        String clientVersion) {
+        String clientVersion,
+        String stoppedEarlyReason) {
 
     public static PodResult of(int run, int podIndex, String nodeName, Instant startedAt, Instant finishedAt,
                                RunMeasurement measurement, String serverVersion, String clientVersion) {
@@ -41,7 +43,7 @@ public record PodResult(
                 LatencyHistograms.encode(measured.serviceTime()),
                 BatchSizeHistograms.encodeUnlessEmpty(measured.batchSizes()),
                 measurement.measurementWindowNanos(), measurement.answeredPerSecond(), measurement.clientCpuMax(),
-                measurement.clientJitSeconds(), serverVersion, clientVersion);
+                measurement.clientJitSeconds(), serverVersion, clientVersion, measurement.stoppedEarlyReason());
     }
 
     /**
@@ -54,7 +56,7 @@ public record PodResult(
         PhaseMeasurement measured = new PhaseMeasurement(measurementCounts, LatencyHistograms.decode(latencyHistogram),
                 LatencyHistograms.decode(serviceTimeHistogram), BatchSizeHistograms.decodeOrEmpty(batchSizeHistogram));
         return new RunMeasurement(warmup, measured, measurementWindowNanos, answeredPerSecond, clientCpuMax,
-                clientJitSeconds);
+                clientJitSeconds, stoppedEarlyReason);
     }
 
     @Override
@@ -70,7 +72,8 @@ public record PodResult(
                 && Arrays.equals(answeredPerSecond, that.answeredPerSecond)
                 && Double.compare(clientCpuMax, that.clientCpuMax) == 0
                 && Double.compare(clientJitSeconds, that.clientJitSeconds) == 0
-                && Objects.equals(serverVersion, that.serverVersion) && Objects.equals(clientVersion, that.clientVersion);
+                && Objects.equals(serverVersion, that.serverVersion) && Objects.equals(clientVersion, that.clientVersion)
+                && Objects.equals(stoppedEarlyReason, that.stoppedEarlyReason);
     }
 
     @Override

@@ -11,4 +11,11 @@ public interface DriverListener {
 
     /** One request carrying this many transfers was sent (batching drivers only). */
     void batchSent(int transfers);
+
+    /**
+     * The driver gave up on the database (it could not answer within the driver's bound): no
+     * further transfer can succeed, so the run should end now, for this reason.
+     */
+    default void gaveUp(String reason) {
+    }
 }

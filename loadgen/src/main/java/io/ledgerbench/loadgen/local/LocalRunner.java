@@ -1,5 +1,6 @@
 package io.ledgerbench.loadgen.local;
 
+import io.ledgerbench.loadgen.driver.DatabaseUnavailableException;
 import io.ledgerbench.loadgen.driver.InvariantReport;
 import io.ledgerbench.loadgen.driver.LedgerDatabase;
 import io.ledgerbench.loadgen.driver.TransferDriver;
@@ -132,8 +133,20 @@ public final class LocalRunner {
                     new ConsoleProgress(out, run, spec.runs()));
         }
         Instant finishedAt = Instant.now();
-        InvariantReport invariants = database.verify(spec.workload(), measurement.completedInAllPhases(),
-                measurement.inDoubtInAllPhases());
+        if (measurement.stoppedEarlyReason() != null) {
+            out.printf("[run %d/%d] STOPPED EARLY: %s (%d transfers failed, %d of them in doubt)%n", run, spec.runs(),
+                    measurement.stoppedEarlyReason(), measurement.warmup().counts().failed()
+                            + measurement.measurement().counts().failed(), measurement.inDoubtInAllPhases());
+        }
+        InvariantReport invariants;
+        try {
+            invariants = database.verify(spec.workload(), measurement.completedInAllPhases(),
+                    measurement.inDoubtInAllPhases());
+        } catch (DatabaseUnavailableException e) {
+            throw new DatabaseUnavailableException("run " + run + " could not be verified: " + e.getMessage()
+                    + (measurement.stoppedEarlyReason() == null ? "" : " (the run had stopped early: "
+                    + measurement.stoppedEarlyReason() + ")"), e);
+        }
         out.printf("[run %d/%d] invariants %s%n", run, spec.runs(),
                 invariants.ok() ? "passed" : "FAILED: " + String.join("; ", invariants.violations()));
         return ResultCalculator.runResult(name, run, spec, seed, startedAt, finishedAt, measurement, invariants,

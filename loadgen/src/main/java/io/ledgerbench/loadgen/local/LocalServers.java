@@ -44,7 +44,8 @@ interface LocalServers extends AutoCloseable {
                 @Override
                 public LedgerDatabase openForRun(int run) {
                     cluster.freshCluster();
-                    return new TigerBeetleLedgerDatabase(cluster.endpoint(), version);
+                    return new TigerBeetleLedgerDatabase(cluster.endpoint(), version,
+                            spec.database().tigerbeetle().requestTimeoutDuration());
                 }
 
                 @Override

@@ -37,9 +37,15 @@ public final class TigerBeetleBinary {
                 }
             }
         }
-        throw new UnsupportedLocallyException(FIELD, "no tigerbeetle binary found; provide release "
-                + BuildVersions.tigerbeetle() + " in one of three ways: set " + FIELD + ", set $" + ENVIRONMENT
+        throw new UnsupportedLocallyException(FIELD, "no tigerbeetle binary found; download release "
+                + BuildVersions.tigerbeetle() + " (" + releaseDownload(BuildVersions.tigerbeetle())
+                + ", unzip it) and point at it in one of three ways: set " + FIELD + ", set $" + ENVIRONMENT
                 + ", or put `tigerbeetle` on PATH");
+    }
+
+    /** The official Linux x86_64 download of a release (the client pins the server's release). */
+    public static String releaseDownload(String release) {
+        return "https://github.com/tigerbeetle/tigerbeetle/releases/download/" + release + "/tigerbeetle-x86_64-linux.zip";
     }
 
     private static Optional<Path> executable(Path candidate) {

@@ -1,30 +1,34 @@
 package io.ledgerbench.loadgen.measure;
 
+import io.ledgerbench.loadgen.spec.SpecValidator;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * The one histogram shape for batch sizes (transfers per request, 1 to 1,000,000, exact up to
- * 2048) and its portable form, so pods' batch sizes can be merged like their latencies.
+ * The one histogram shape for batch sizes (transfers per request, 1 to {@link #HIGHEST_EXACT_SIZE},
+ * every size recorded exactly: they are small integers, and a report of "max 8191" for requests that
+ * hold at most 8189 is wrong) and its portable form, so pods' batch sizes merge like their latencies.
  */
 public final class BatchSizeHistograms {
 
-    private static final long HIGHEST_TRACKABLE_SIZE = 1_000_000L;
-    private static final int SIGNIFICANT_DIGITS = 3;
+    /** The largest batch any driver sends (PostgreSQL's batchSize limit; TigerBeetle's is 8189). */
+    public static final int HIGHEST_EXACT_SIZE = SpecValidator.MAX_BATCH_SIZE;
+    /** Five digits: HdrHistogram keeps every value below 2^18 in a bucket of its own. */
+    private static final int SIGNIFICANT_DIGITS = 5;
 
     private BatchSizeHistograms() {
     }
 
     public static Histogram newHistogram() {
-        return new Histogram(1, HIGHEST_TRACKABLE_SIZE, SIGNIFICANT_DIGITS);
+        return new Histogram(1, HIGHEST_EXACT_SIZE, SIGNIFICANT_DIGITS);
     }
 
     public static Recorder newRecorder() {
-        return new Recorder(1, HIGHEST_TRACKABLE_SIZE, SIGNIFICANT_DIGITS);
+        return new Recorder(1, HIGHEST_EXACT_SIZE, SIGNIFICANT_DIGITS);
     }
 
     static long clamp(int transfers) {
-        return Math.max(1, Math.min(transfers, HIGHEST_TRACKABLE_SIZE));
+        return Math.max(1, Math.min(transfers, HIGHEST_EXACT_SIZE));
     }
 
     /** Compressed, base64 text of the histogram. */

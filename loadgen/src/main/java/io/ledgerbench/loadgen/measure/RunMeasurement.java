@@ -1,12 +1,14 @@
 package io.ledgerbench.loadgen.measure;
 
+import io.ledgerbench.loadgen.driver.TransferResult;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything one pod measured in one run: both phases, the measurement window (from the
  * measurement start to the later of its planned end and the last measured answer), the
  * per-second timeline, the client's peak CPU during measurement and how long its JIT compilers
- * worked during it.
+ * worked during it; and, for a run that ended before its planned end, why (else null).
  */
 public record RunMeasurement(
         PhaseMeasurement warmup,
@@ -14,7 +16,8 @@ public record RunMeasurement(
         long measurementWindowNanos,
         long[] answeredPerSecond,
         double clientCpuMax,
-        double clientJitSeconds) {
+        double clientJitSeconds,
+        String stoppedEarlyReason) {
 
     /**
      * One run's measurement from all its pods: both phases added, the window of the longest pod
@@ -40,7 +43,9 @@ public record RunMeasurement(
         return new RunMeasurement(warmup, measurement,
                 pods.stream().mapToLong(RunMeasurement::measurementWindowNanos).max().orElseThrow(), answeredPerSecond,
                 pods.stream().mapToDouble(RunMeasurement::clientCpuMax).max().orElseThrow(),
-                pods.stream().mapToDouble(RunMeasurement::clientJitSeconds).max().orElseThrow());
+                pods.stream().mapToDouble(RunMeasurement::clientJitSeconds).max().orElseThrow(),
+                pods.stream().map(RunMeasurement::stoppedEarlyReason).filter(java.util.Objects::nonNull).findFirst()
+                        .orElse(null));
     }
 
     /** Completed transfers of both phases: what the database must hold afterwards. */
@@ -50,7 +55,12 @@ public record RunMeasurement(
 
     /** Transfers of both phases sent but never answered: each may or may not be in the database. */
     public long inDoubtInAllPhases() {
-        return warmup.counts().failuresByReason().getOrDefault(RunRecorder.UNANSWERED, 0L)
-                + measurement.counts().failuresByReason().getOrDefault(RunRecorder.UNANSWERED, 0L);
+        return inDoubt(warmup) + inDoubt(measurement);
+    }
+
+    private static long inDoubt(PhaseMeasurement phase) {
+        return phase.counts().failuresByReason().entrySet().stream()
+                .filter(failures -> TransferResult.isInDoubt(failures.getKey()))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 }

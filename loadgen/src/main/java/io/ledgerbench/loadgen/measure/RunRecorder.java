@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 
 /**
@@ -17,7 +18,7 @@ import java.util.function.LongFunction;
 public final class RunRecorder {
 
     /** Failure reason of a transfer sent but not answered by the drain deadline. */
-    public static final String UNANSWERED = "unanswered_at_drain_deadline";
+    public static final String UNANSWERED = TransferResult.UNANSWERED;
     /** Failure reason of an arrival never sent because the drain deadline came first. */
     public static final String NOT_SENT = "not_sent_at_drain_deadline";
 
@@ -27,6 +28,9 @@ public final class RunRecorder {
     private volatile LongFunction<Phase> phaseAtNanos = nanos -> Phase.WARMUP;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong lastMeasuredAnswerNanos = new AtomicLong(Long.MIN_VALUE);
+    private final Object giveUpLock = new Object();
+    private String gaveUpReason;
+    private Consumer<String> giveUpHandler = reason -> { };
 
     public RunRecorder(MeasurementObserver observer) {
         for (Phase phase : Phase.values()) {
@@ -42,6 +46,30 @@ public final class RunRecorder {
     public void start(long startNanos, int timelineSeconds, LongFunction<Phase> phaseAtNanos) {
         this.timeline = new ThroughputTimeline(startNanos, timelineSeconds);
         this.phaseAtNanos = phaseAtNanos;
+    }
+
+    /** Who ends the run when the driver gives up on the database; told at once if it already has. */
+    public void onGiveUp(Consumer<String> handler) {
+        String reason;
+        synchronized (giveUpLock) {
+            giveUpHandler = handler;
+            reason = gaveUpReason;
+        }
+        if (reason != null) {
+            handler.accept(reason);
+        }
+    }
+
+    private void gaveUp(String reason) {
+        Consumer<String> handler;
+        synchronized (giveUpLock) {
+            if (gaveUpReason != null) {
+                return;
+            }
+            gaveUpReason = reason;
+            handler = giveUpHandler;
+        }
+        handler.accept(reason);
     }
 
     public PhaseRecorder phase(Phase phase) {
@@ -113,6 +141,11 @@ public final class RunRecorder {
                 Phase phase = phaseAtNanos.apply(System.nanoTime());
                 phases.get(phase).recordBatch(transfers);
                 observer.batch(phase, transfers);
+            }
+
+            @Override
+            public void gaveUp(String reason) {
+                RunRecorder.this.gaveUp(reason);
             }
         };
     }

@@ -34,7 +34,8 @@ public final class ResultCalculator {
                                       Environment environment) {
         PhaseCounts counts = measurement.measurement().counts();
         Histogram batchSizes = measurement.measurement().batchSizes();
-        double seconds = measurement.measurementWindowNanos() / 1e9;
+        // A run stopped during its warmup measured nothing: rates over an empty window are 0, and it is invalid below.
+        double seconds = Math.max(measurement.measurementWindowNanos(), 1) / 1e9;
         long answered = counts.completed() + counts.rejected();
         double errorRate = counts.finished() == 0 ? 0 : (double) counts.failed() / counts.finished();
         double achieved = counts.finished() / seconds;
@@ -45,6 +46,10 @@ public final class ResultCalculator {
         if (!invariants.ok()) {
             warnings.add(new ValidityWarning("invariant_violated", "invariant check failed: "
                     + String.join("; ", invariants.violations()), true));
+        }
+        if (measurement.stoppedEarlyReason() != null) {
+            warnings.add(new ValidityWarning("stopped_early", "the run ended before its planned end: "
+                    + measurement.stoppedEarlyReason(), true));
         }
         if (errorRate > thresholds.maxErrorRate()) {
             warnings.add(new ValidityWarning("error_rate_high", String.format("error rate %.2f %% exceeds %.2f %%",

@@ -55,6 +55,7 @@ public final class RunExecutor {
         RunClock clock = RunClock.startingAt(System.nanoTime(), workload.warmupDuration(), workload.measurementDuration(),
                 drainTimeout);
         recorder.start(clock.startNanos(), clock.totalSeconds(), clock::phaseAt);
+        recorder.onGiveUp(reason -> clock.stopEarly(System.nanoTime(), reason));
         ClientCpuSampler cpu = new ClientCpuSampler();
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "run-ticker");
@@ -74,10 +75,12 @@ public final class RunExecutor {
         }
         PhaseMeasurement warmup = recorder.phase(Phase.WARMUP).snapshot();
         PhaseMeasurement measurement = recorder.phase(Phase.MEASUREMENT).snapshot();
-        long windowEnd = Math.max(clock.endNanos(), recorder.lastMeasuredAnswerNanos().orElse(clock.endNanos()));
+        long plannedEnd = clock.effectiveEndNanos();
+        long windowEnd = Math.max(plannedEnd, recorder.lastMeasuredAnswerNanos().orElse(plannedEnd));
         int seconds = (int) Math.ceil((windowEnd - clock.startNanos()) / 1e9);
-        return new RunMeasurement(warmup, measurement, windowEnd - clock.measurementStartNanos(),
-                recorder.timeline().counts(seconds), cpu.max(), jit.secondsSinceMeasurementStart());
+        return new RunMeasurement(warmup, measurement, Math.max(0, windowEnd - clock.measurementStartNanos()),
+                recorder.timeline().counts(seconds), cpu.max(), jit.secondsSinceMeasurementStart(),
+                clock.stopReason().orElse(null));
     }
 
     /** The once-a-second work of a run. */

@@ -16,8 +16,11 @@ public final class SpecValidator {
     /** Object names append up to 18 characters (e.g. "-db-" plus a revision hash) and must stay within 63. */
     public static final int MAX_NAME_LENGTH = 45;
     static final int MAX_POOL_SIZE = 1000;
-    static final int MAX_BATCH_SIZE = 100_000;
+    /** The largest batch a PostgreSQL run may ask for (batch sizes are recorded exactly up to it). */
+    public static final int MAX_BATCH_SIZE = 100_000;
     private static final Duration MAX_BATCH_LINGER = Duration.ofSeconds(1);
+    /** Below this a primary lost from a healthy cluster would look like a cluster that cannot answer. */
+    static final Duration MIN_REQUEST_TIMEOUT = Duration.ofSeconds(5);
     static final int MAX_RUNS = 100;
     static final int MAX_RETRIES = 100;
     static final double MAX_EXPONENT = 10.0;
@@ -73,6 +76,12 @@ public final class SpecValidator {
             if (replicas != 1 && replicas != 3 && replicas != 6) {
                 fail("spec.database.replicas", "must be 1, 3 or 6 for tigerbeetle (got " + replicas + ")");
             }
+            checkTigerBeetleMemory(database.resources());
+            duration("spec.database.tigerbeetle.requestTimeout", database.tigerbeetle().requestTimeout())
+                    .filter(timeout -> timeout.compareTo(MIN_REQUEST_TIMEOUT) < 0)
+                    .ifPresent(timeout -> fail("spec.database.tigerbeetle.requestTimeout", "must be at least "
+                            + MIN_REQUEST_TIMEOUT.toSeconds() + "s: a view change after a lost replica takes seconds (got "
+                            + quoted(database.tigerbeetle().requestTimeout()) + ")"));
         } else {
             atLeast("spec.database.replicas", replicas, 1);
         }
@@ -147,6 +156,22 @@ public final class SpecValidator {
         duration("spec.workload.duration", workload.duration())
                 .filter(Duration::isZero)
                 .ifPresent(zero -> fail("spec.workload.duration", "must be longer than 0"));
+    }
+
+    private void checkTigerBeetleMemory(ResourcesSpec resources) {
+        String field = resources.limits().containsKey("memory") ? "spec.database.resources.limits.memory"
+                : "spec.database.resources.requests.memory";
+        Optional<Long> bytes;
+        try {
+            bytes = TigerBeetleMemory.podMemoryBytes(resources);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            fail(field, "is not a Kubernetes quantity such as 24Gi (" + e.getMessage() + ")");
+            return;
+        }
+        bytes.filter(memory -> memory < TigerBeetleMemory.minPodMemoryBytes()).ifPresent(memory -> fail(field,
+                "must be at least " + TigerBeetleMemory.minPodMemoryBytes() / TigerBeetleMemory.MIB + "Mi for a"
+                        + " TigerBeetle replica: about 3Gi of its own, 1Gi headroom and a grid cache of at least 256Mi"
+                        + " (got " + memory / TigerBeetleMemory.MIB + "Mi)"));
     }
 
     private Optional<Duration> duration(String field, String text) {

@@ -28,7 +28,7 @@ class TigerBeetleBinaryTest {
     void theSpecsBinaryComesFirst() throws Exception {
         Path fromSpec = executable("spec");
         Path fromEnvironment = executable("env");
-        assertThat(TigerBeetleBinary.find(new TigerbeetleSpec(0L, fromSpec.toString()),
+        assertThat(TigerBeetleBinary.find(new TigerbeetleSpec(0L, fromSpec.toString(), null),
                 Map.of(TigerBeetleBinary.ENVIRONMENT, fromEnvironment.toString()))).isEqualTo(fromSpec);
     }
 
@@ -49,6 +49,7 @@ class TigerBeetleBinaryTest {
                 .hasMessageContaining("spec.database.tigerbeetle.binary")
                 .hasMessageContaining("$TIGERBEETLE_BIN")
                 .hasMessageContaining("on PATH")
+                .hasMessageContaining("releases/download/" + BuildVersions.tigerbeetle() + "/tigerbeetle-x86_64-linux.zip")
                 .hasMessageContaining(BuildVersions.tigerbeetle());
     }
 

@@ -28,6 +28,6 @@ public final class Measurements {
                 new PhaseMeasurement(warmup, LatencyHistograms.newHistogram(), LatencyHistograms.newHistogram(),
                         BatchSizeHistograms.newHistogram()),
                 new PhaseMeasurement(measured, latency, latency.copy(), batches),
-                10_000_000_000L + index, answeredPerSecond, clientCpu, 0.25 * index);
+                10_000_000_000L + index, answeredPerSecond, clientCpu, 0.25 * index, null);
     }
 }

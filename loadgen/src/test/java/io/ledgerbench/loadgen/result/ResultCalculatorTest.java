@@ -33,7 +33,7 @@ class ResultCalculatorTest {
         for (int i = 0; i < failed; i++) {
             measurement.recordOutcome(TransferOutcome.FAILED, "connection_lost", latencyNanos, latencyNanos);
         }
-        return new RunMeasurement(warmup.snapshot(), measurement.snapshot(), 10_000_000_000L, new long[] {1}, cpu, jitSeconds);
+        return new RunMeasurement(warmup.snapshot(), measurement.snapshot(), 10_000_000_000L, new long[] {1}, cpu, jitSeconds, null);
     }
 
     private static RunResult run(int number, RunMeasurement measurement, InvariantReport invariants) {
@@ -48,6 +48,19 @@ class ResultCalculatorTest {
         assertThat(result.latencyMs().maxMs()).isLessThan(3.0); // the 99 s warmup outlier is not in it
         assertThat(result.warmupCounts().completed()).isEqualTo(1);
         assertThat(result.valid()).isTrue();
+    }
+
+    @Test
+    void aRunStoppedBeforeItsPlannedEndIsInvalidAndSaysWhy() {
+        RunMeasurement full = measured(1000, 0, 2_000_000, 0.1);
+        RunMeasurement stopped = new RunMeasurement(full.warmup(), full.measurement(), full.measurementWindowNanos(),
+                full.answeredPerSecond(), full.clientCpuMax(), full.clientJitSeconds(), "the cluster did not answer");
+
+        RunResult result = run(1, stopped, OK);
+
+        assertThat(result.valid()).isFalse();
+        assertThat(result.warnings()).filteredOn(warning -> warning.code().equals("stopped_early")).singleElement()
+                .satisfies(warning -> assertThat(warning.message()).contains("the cluster did not answer"));
     }
 
     @Test

@@ -217,6 +217,30 @@ class SpecLoaderTest {
     }
 
     @Test
+    void aTigerBeetleRequestTimeoutDefaultsToThirtySeconds() throws Exception {
+        BenchmarkRunSpec spec = new SpecLoader().parse(HEADER + "spec:\n  database: {engine: tigerbeetle}\n", "test").spec();
+        assertThat(spec.database().tigerbeetle().requestTimeoutDuration()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aTigerBeetleRequestTimeoutShorterThanAViewChangeIsRefused() {
+        assertThat(refusal(HEADER + "spec:\n  database: {engine: tigerbeetle, tigerbeetle: {requestTimeout: 1s}}\n")
+                .getMessage()).contains("spec.database.tigerbeetle.requestTimeout: must be at least 5s", "(got '1s')");
+    }
+
+    @Test
+    void aTigerBeetlePodTooSmallForItselfAndAGridCacheIsRefused() {
+        assertThat(refusal(HEADER + "spec:\n  database: {engine: tigerbeetle, resources: {limits: {memory: 2Gi}}}\n")
+                .getMessage()).contains("spec.database.resources.limits.memory: must be at least 4352Mi", "(got 2048Mi)");
+    }
+
+    @Test
+    void aTigerBeetleMemoryThatIsNoQuantityIsRefused() {
+        assertThat(refusal(HEADER + "spec:\n  database: {engine: tigerbeetle, resources: {requests: {memory: lots}}}\n")
+                .getMessage()).contains("spec.database.resources.requests.memory: is not a Kubernetes quantity");
+    }
+
+    @Test
     void anEmptyBatchIsRefused() {
         assertThat(refusal(HEADER + "spec:\n  database:\n    postgresql: {batchSize: 0}\n").getMessage())
                 .contains("spec.database.postgresql.batchSize: must be");

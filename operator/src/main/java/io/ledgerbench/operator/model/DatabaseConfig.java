@@ -76,11 +76,13 @@ public final class DatabaseConfig {
             fi
             """.formatted(MOUNT_PATH, DATA_PATH);
 
-    // Production flags only: no --development, so direct I/O is part of what is measured. ADDRESSES are IP literals.
+    // Production flags only: no --development, so direct I/O is part of what is measured. ADDRESSES are IP literals;
+    // CACHE_GRID is sized from the pod's memory (TigerBeetleMemory), so the replica fits its limit.
     private static final String TIGERBEETLE_START = """
             #!/bin/sh
             set -eu
-            exec /tigerbeetle start --addresses="$ADDRESSES" "%2$s/run-$(cat %1$s/run)_${REPLICA_INDEX}.tigerbeetle"
+            exec /tigerbeetle start --addresses="$ADDRESSES" --cache-grid="$CACHE_GRID" \\
+                "%2$s/run-$(cat %1$s/run)_${REPLICA_INDEX}.tigerbeetle"
             """.formatted(MOUNT_PATH, DATA_PATH);
 
     private DatabaseConfig() {

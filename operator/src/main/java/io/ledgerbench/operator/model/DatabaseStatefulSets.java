@@ -23,6 +23,7 @@ import io.ledgerbench.loadgen.driver.postgres.PostgresServerSettings;
 import io.ledgerbench.loadgen.spec.DatabaseSpec;
 import io.ledgerbench.loadgen.spec.StorageSpec;
 import io.ledgerbench.loadgen.spec.StorageType;
+import io.ledgerbench.loadgen.spec.TigerBeetleMemory;
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkRun;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +94,8 @@ public final class DatabaseStatefulSets {
                         .withFieldPath("metadata.labels['" + POD_INDEX_LABEL + "']").endFieldRef().endValueFrom().build(),
                 env("REPLICA_COUNT", Integer.toString(database.replicas())),
                 env("CLUSTER_ID", Long.toString(database.tigerbeetle().clusterId())),
-                env("ADDRESSES", String.join(",", replicaAddresses)));
+                env("ADDRESSES", String.join(",", replicaAddresses)),
+                env("CACHE_GRID", TigerBeetleMemory.cacheGrid(database.resources())));
         Container format = tigerbeetleContainer("format", database, DatabaseConfig.FORMAT_SCRIPT, environment).build();
         Container start = tigerbeetleContainer("tigerbeetle", database, DatabaseConfig.START_SCRIPT, environment)
                 .addNewPort().withName("tigerbeetle").withContainerPort(DatabaseConfig.TIGERBEETLE_PORT).endPort()

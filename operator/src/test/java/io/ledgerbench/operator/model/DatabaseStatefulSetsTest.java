@@ -127,6 +127,14 @@ class DatabaseStatefulSetsTest {
     }
 
     @Test
+    void tigerbeetleSizesItsGridCacheToThePodMemoryLimit() {
+        // The example's 24Gi pod: 3Gi for TigerBeetle itself and 1Gi headroom leave 20Gi of grid cache.
+        StatefulSet set = DatabaseStatefulSets.tigerbeetle(Benchmarks.tigerbeetle(), "hash", ADDRESSES);
+        assertThat(container(set, "tigerbeetle").getResources().getLimits().get("memory").toString()).isEqualTo("24Gi");
+        assertThat(env(container(set, "tigerbeetle"), "CACHE_GRID")).isEqualTo("20480MiB");
+    }
+
+    @Test
     void tigerbeetleMayUseIoUringAndLockMemory() {
         StatefulSet set = DatabaseStatefulSets.tigerbeetle(Benchmarks.tigerbeetle(), "hash", ADDRESSES);
         for (Container container : List.of(container(set, "tigerbeetle"), initContainer(set, "format"))) {

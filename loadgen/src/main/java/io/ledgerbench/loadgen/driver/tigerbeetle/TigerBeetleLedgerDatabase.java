@@ -21,25 +21,38 @@ import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The benchmark's ledger in TigerBeetle (SPEC sections 3 and 4): accounts 1..N on one ledger with
  * debits_must_not_exceed_credits, funded from a reserved account in full-size batches; transfers
  * through the coalescing driver; invariants from lookups (balances) and a query (user transfers).
- * Each run needs a freshly formatted cluster, which whoever runs the servers provides.
+ * Each run needs a freshly formatted cluster, which whoever runs the servers provides. Every request
+ * is bounded by the request timeout: the client library itself would wait for an answer forever.
  */
 public final class TigerBeetleLedgerDatabase implements LedgerDatabase {
 
     private final TigerBeetleEndpoint endpoint;
     private final String serverVersion;
+    private final Duration requestTimeout;
     private final Client client;
 
-    /** serverVersion: what the servers say they are (the local binary's `version`), or the pinned release. */
-    public TigerBeetleLedgerDatabase(TigerBeetleEndpoint endpoint, String serverVersion) {
+    /**
+     * serverVersion: what the servers say they are (the local binary's `version`), or the pinned release;
+     * requestTimeout: how long any one request may go unanswered before the cluster counts as unavailable.
+     */
+    public TigerBeetleLedgerDatabase(TigerBeetleEndpoint endpoint, String serverVersion, Duration requestTimeout) {
         this.endpoint = endpoint;
         this.serverVersion = serverVersion;
+        this.requestTimeout = requestTimeout;
         try {
             this.client = new Client(UInt128.asBytes(endpoint.clusterId()), endpoint.addresses().toArray(String[]::new));
         } catch (RuntimeException e) {
@@ -77,7 +90,7 @@ public final class TigerBeetleLedgerDatabase implements LedgerDatabase {
             for (long id = first; id < first + size; id++) {
                 addAccount(batch, id, AccountFlags.DEBITS_MUST_NOT_EXCEED_CREDITS);
             }
-            requireCreated(client.createAccounts(batch), first);
+            requireCreated(bounded(client.createAccountsAsync(batch), "creating accounts"), first);
         }
         TransferIds ids = TransferIds.startingNow();
         for (long first = 1; first <= accounts; first += TigerBeetleLedger.MAX_BATCH_SIZE) {
@@ -92,7 +105,7 @@ public final class TigerBeetleLedgerDatabase implements LedgerDatabase {
                 funding.setLedger(TigerBeetleLedger.LEDGER);
                 funding.setCode(TigerBeetleLedger.FUNDING_TRANSFER_CODE);
             }
-            CreateTransferResultBatch failed = client.createTransfers(funding);
+            CreateTransferResultBatch failed = bounded(client.createTransfersAsync(funding), "funding accounts");
             if (failed.next()) {
                 throw new DatabaseUnavailableException("cannot fund account " + (first + failed.getIndex()) + ": "
                         + TigerBeetleOutcomes.codeName(failed.getResult()), null);
@@ -103,7 +116,7 @@ public final class TigerBeetleLedgerDatabase implements LedgerDatabase {
     private void createAccount(long id, int flags) {
         AccountBatch batch = new AccountBatch(1);
         addAccount(batch, id, flags);
-        requireCreated(client.createAccounts(batch), id);
+        requireCreated(bounded(client.createAccountsAsync(batch), "creating the funding account"), id);
     }
 
     private static void addAccount(AccountBatch batch, long id, int flags) {
@@ -122,18 +135,46 @@ public final class TigerBeetleLedgerDatabase implements LedgerDatabase {
         }
     }
 
+    /** The answer to a request, or DatabaseUnavailableException once it has waited the request timeout. */
+    private <T> T bounded(CompletableFuture<T> request, String what) {
+        try {
+            return request.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new DatabaseUnavailableException(endpoint.describe() + " did not answer within "
+                    + requestTimeout.toSeconds() + " s while " + what + " (spec.database.tigerbeetle.requestTimeout):"
+                    + " it has lost its quorum or is unreachable", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new DatabaseUnavailableException(endpoint.describe() + " failed while " + what + ": " + cause, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DatabaseUnavailableException("interrupted while " + what, e);
+        }
+    }
+
     @Override
     public TransferDriver openDriver(DriverListener driverListener) {
         TransferSubmitter submitter = batch -> client.createTransfersAsync(batch)
                 .thenApply(TigerBeetleLedgerDatabase::failuresByIndex);
-        ExecutorService answers = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "tigerbeetle-answers");
+        ExecutorService answers = Executors.newSingleThreadExecutor(daemon("tigerbeetle-answers"));
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(daemon("tigerbeetle-timeouts"));
+        // One request in flight per client: TigerBeetle serves a client's requests one after another anyway.
+        TigerBeetleTransferDriver driver = new TigerBeetleTransferDriver(submitter, driverListener,
+                TransferIds.startingNow(), TigerBeetleLedger.MAX_BATCH_SIZE, 1, requestTimeout, endpoint.describe(),
+                answers, () -> {
+                    watchdog.shutdownNow();
+                    answers.shutdown();
+                });
+        watchdog.scheduleWithFixedDelay(() -> driver.checkRequestTimeouts(System.nanoTime()), 1, 1, TimeUnit.SECONDS);
+        return driver;
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
             return thread;
-        });
-        // One request in flight per client: TigerBeetle serves a client's requests one after another anyway.
-        return new TigerBeetleTransferDriver(submitter, driverListener, TransferIds.startingNow(),
-                TigerBeetleLedger.MAX_BATCH_SIZE, 1, answers, answers::shutdown);
+        };
     }
 
     /** TigerBeetle's answer to a batch (only the transfers that did not succeed) by index in the batch. */
@@ -158,7 +199,7 @@ public final class TigerBeetleLedgerDatabase implements LedgerDatabase {
             for (long id = first; id < first + size; id++) {
                 ids.add(id);
             }
-            AccountBatch looked = client.lookupAccounts(ids);
+            AccountBatch looked = bounded(client.lookupAccountsAsync(ids), "looking up balances");
             while (looked.next()) {
                 found++;
                 BigInteger balance = looked.getCreditsPosted().subtract(looked.getDebitsPosted());
@@ -182,7 +223,7 @@ public final class TigerBeetleLedgerDatabase implements LedgerDatabase {
             filter.setCode(TigerBeetleLedger.USER_TRANSFER_CODE);
             filter.setTimestampMin(after + 1);
             filter.setLimit(TigerBeetleLedger.MAX_BATCH_SIZE);
-            TransferBatch page = client.queryTransfers(filter);
+            TransferBatch page = bounded(client.queryTransfersAsync(filter), "counting stored transfers");
             if (page.getLength() == 0) {
                 return count;
             }

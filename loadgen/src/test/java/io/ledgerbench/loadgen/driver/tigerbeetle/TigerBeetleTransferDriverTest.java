@@ -11,6 +11,7 @@ import io.ledgerbench.loadgen.driver.TransferOutcome;
 import io.ledgerbench.loadgen.driver.TransferResult;
 import io.ledgerbench.loadgen.workload.Transfer;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -36,12 +37,15 @@ class TigerBeetleTransferDriverTest {
         }
     }
 
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final long SECOND_NANOS = 1_000_000_000L;
+
     private final HeldSubmitter submitter = new HeldSubmitter();
     private final RecordingDriverListener listener = new RecordingDriverListener();
 
     private TigerBeetleTransferDriver driver(int maxBatchSize) {
         return new TigerBeetleTransferDriver(submitter, listener, new TransferIds(1_700_000_000_000L, new SecureRandom()),
-                maxBatchSize, 1, Runnable::run, () -> { });
+                maxBatchSize, 1, REQUEST_TIMEOUT, "TigerBeetle cluster 0 at 127.0.0.1:3000", Runnable::run, () -> { });
     }
 
     private static List<CompletableFuture<TransferResult>> send(TigerBeetleTransferDriver driver, int count) {
@@ -122,5 +126,58 @@ class TigerBeetleTransferDriverTest {
             i++;
         }
         assertThat(lows).hasSize(3);
+    }
+
+    @Test
+    void aRequestUnansweredPastTheRequestTimeoutFailsItsTransfersInDoubtAndTheDriverGivesUp() {
+        TigerBeetleTransferDriver driver = driver(TigerBeetleLedger.MAX_BATCH_SIZE);
+        List<CompletableFuture<TransferResult>> answers = send(driver, 1);
+
+        driver.checkRequestTimeouts(System.nanoTime() + REQUEST_TIMEOUT.toNanos() + SECOND_NANOS);
+
+        assertThat(answers.getFirst()).isCompletedWithValue(TransferResult.failed(TransferResult.UNANSWERED_IN_TIME));
+        assertThat(TransferResult.isInDoubt(answers.getFirst().join().failureReason())).isTrue();
+        assertThat(listener.gaveUpReasons()).singleElement().asString()
+                .contains("127.0.0.1:3000", "30 s", "spec.database.tigerbeetle.requestTimeout");
+    }
+
+    @Test
+    void aRequestStillWithinTheRequestTimeoutIsLeftWaiting() {
+        TigerBeetleTransferDriver driver = driver(TigerBeetleLedger.MAX_BATCH_SIZE);
+        List<CompletableFuture<TransferResult>> answers = send(driver, 1);
+
+        driver.checkRequestTimeouts(System.nanoTime() + REQUEST_TIMEOUT.toNanos() - SECOND_NANOS);
+
+        assertThat(answers.getFirst()).isNotDone();
+        assertThat(listener.gaveUpReasons()).isEmpty();
+    }
+
+    @Test
+    void afterGivingUpTheTransfersWaitingBehindAndLaterOnesFailWithoutBeingSent() {
+        TigerBeetleTransferDriver driver = driver(TigerBeetleLedger.MAX_BATCH_SIZE);
+        send(driver, 1);
+        List<CompletableFuture<TransferResult>> waiting = send(driver, 3);
+
+        driver.checkRequestTimeouts(System.nanoTime() + REQUEST_TIMEOUT.toNanos() + SECOND_NANOS);
+        List<CompletableFuture<TransferResult>> later = send(driver, 2);
+
+        assertThat(submitter.batches).hasSize(1);
+        assertThat(waiting).allSatisfy(answer -> assertThat(answer)
+                .isCompletedWithValue(TransferResult.failed(TigerBeetleTransferDriver.NOT_SENT)));
+        assertThat(later).allSatisfy(answer -> assertThat(answer)
+                .isCompletedWithValue(TransferResult.failed(TigerBeetleTransferDriver.NOT_SENT)));
+        assertThat(TransferResult.isInDoubt(TigerBeetleTransferDriver.NOT_SENT)).isFalse();
+        assertThat(listener.gaveUpReasons()).hasSize(1);
+    }
+
+    @Test
+    void anAnswerArrivingAfterTheTimeoutChangesNoOutcome() {
+        TigerBeetleTransferDriver driver = driver(TigerBeetleLedger.MAX_BATCH_SIZE);
+        List<CompletableFuture<TransferResult>> answers = send(driver, 1);
+        driver.checkRequestTimeouts(System.nanoTime() + REQUEST_TIMEOUT.toNanos() + SECOND_NANOS);
+
+        submitter.answers.getFirst().complete(Map.of());
+
+        assertThat(answers.getFirst()).isCompletedWithValue(TransferResult.failed(TransferResult.UNANSWERED_IN_TIME));
     }
 }
