@@ -24,13 +24,16 @@ JAVA_OPTS ?= --enable-native-access=ALL-UNNAMED \
              $(shell $(JAVA_HOME)/bin/java --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 \
                && echo --sun-misc-unsafe-memory-access=allow)
 
-.PHONY: help run test build validate crds manifests dashboards bench-client-diagnosis images helm-install eks-up eks-down example bench-client bench-modes bench-replication bench-tigerbeetle bench-generator clean
+.PHONY: help run test build compare validate crds manifests dashboards bench-client-diagnosis images helm-install eks-up eks-down example bench-client bench-modes bench-replication bench-tigerbeetle bench-generator clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
 
 run: build ## run SPEC (default: the embedded PostgreSQL example) and print the results table
 	$(JAVA_HOME)/bin/java $(JAVA_OPTS) -jar $(LOADGEN_JAR) run $(SPEC) $(ARGS)
+
+compare: build ## run the BenchmarkComparison SPEC (e.g. manifests/examples/local-postgres-modes.yaml): table, ratios, verdict, report.html
+	$(JAVA_HOME)/bin/java $(JAVA_OPTS) -jar $(LOADGEN_JAR) compare $(SPEC) $(ARGS)
 
 validate: build ## check SPEC and print it with defaults filled in
 	$(JAVA_HOME)/bin/java $(JAVA_OPTS) -jar $(LOADGEN_JAR) validate $(SPEC)

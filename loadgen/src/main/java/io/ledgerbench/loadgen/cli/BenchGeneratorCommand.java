@@ -59,11 +59,11 @@ final class BenchGeneratorCommand implements Callable<Integer> {
         BatchSizeSummary batches = BatchSizeSummary.of(measurement.measurement().batchSizes());
         command.commandLine().getOut().println(String.format(Locale.ROOT,
                 "mode=%s transfers_per_sec=%.0f transfers_per_cpu_sec=%.0f cpu_cores_used=%.2f mean_batch=%.0f"
-                        + " p99_us=%.1f failed=%d dropped=%d",
+                        + " p99_us=%.1f failed=%d dropped=%d failures=%s",
                 workload.mode().name().toLowerCase(Locale.ROOT), measured.finished() / (measurement.measurementWindowNanos() / 1e9),
                 allTransfers / cpuSeconds, cpuSeconds / wallSeconds, batches == null ? 0 : batches.mean(),
                 measurement.measurement().latency().getValueAtPercentile(99) / 1e3, measured.failed(),
-                measured.dropped()));
+                measured.dropped(), measured.failuresByReason()));
         return LoadgenCommand.EXIT_VALID;
     }
 

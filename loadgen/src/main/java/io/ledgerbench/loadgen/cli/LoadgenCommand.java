@@ -14,7 +14,7 @@ import picocli.CommandLine;
         versionProvider = LoadgenCommand.Version.class,
         description = "ledgerbench load generator: TigerBeetle vs PostgreSQL on money transfers.",
         subcommands = {RunCommand.class, PrepareCommand.class, VerifyCommand.class, ProbeNetworkCommand.class,
-            ValidateCommand.class, BenchGeneratorCommand.class},
+            ValidateCommand.class, CompareCommand.class, BenchGeneratorCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the benchmark finished and its result is valid",

@@ -14,10 +14,8 @@ import io.ledgerbench.loadgen.schedule.RunExecutor;
 import io.ledgerbench.loadgen.spec.BenchmarkRunManifest;
 import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
 import io.ledgerbench.loadgen.spec.DurationText;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -125,18 +123,6 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private MetricsServer startMetrics(LoadgenMetrics metrics, PrintWriter err) {
-        if (metricsPort < 0) {
-            return null;
-        }
-        try {
-            return MetricsServer.start(metrics, metricsPort);
-        } catch (BindException e) {
-            err.println("warning: --metrics-port " + metricsPort + " is in use; metrics are off for this run"
-                    + " (pick another port, or 0 for any free port)");
-            return null;
-        } catch (IOException e) {
-            err.println("warning: metrics endpoint not started: " + e.getMessage());
-            return null;
-        }
+        return Inputs.startMetrics(metrics, metricsPort, err);
     }
 }

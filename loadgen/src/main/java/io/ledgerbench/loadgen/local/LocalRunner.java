@@ -1,5 +1,7 @@
 package io.ledgerbench.loadgen.local;
 
+import io.ledgerbench.loadgen.comparison.ComparisonCalculator;
+import io.ledgerbench.loadgen.comparison.HtmlReport;
 import io.ledgerbench.loadgen.driver.DatabaseUnavailableException;
 import io.ledgerbench.loadgen.driver.InvariantReport;
 import io.ledgerbench.loadgen.driver.LedgerDatabase;
@@ -23,11 +25,14 @@ import io.ledgerbench.loadgen.spec.LoadMode;
 import io.ledgerbench.loadgen.workload.WorkloadRandom;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -101,11 +106,29 @@ public final class LocalRunner {
             AggregateResult aggregate = ResultCalculator.aggregate(results);
             String report = ResultsReport.render(aggregate, results);
             writer.writeAggregate(aggregate, results, report);
+            Files.writeString(writer.benchmarkDirectory(name).resolve("report.html"),
+                    HtmlReport.render(ComparisonCalculator.single(results), Map.of(name, results)), StandardCharsets.UTF_8);
             out.println();
             out.print(report);
             out.println();
-            out.println("results: " + writer.benchmarkDirectory(name) + "/ and " + writer.comparisonCsv());
+            out.println("results: " + writer.benchmarkDirectory(name) + "/ (report.html, report.txt, JSON) and "
+                    + writer.comparisonCsv());
             return aggregate;
+        }
+    }
+
+    /**
+     * Run number {@code run} of the manifest with this seed, on servers started for it alone and stopped
+     * after (a comparison interleaves single runs of several manifests); nothing is written.
+     */
+    public RunResult runSingle(BenchmarkRunManifest manifest, int run, long seed) throws InterruptedException {
+        checkSupported(manifest.spec(), externalPostgres.isPresent());
+        BenchmarkRunSpec spec = manifest.spec().withSeed(seed);
+        try (LocalServers servers = LocalServers.start(spec, externalPostgres, out);
+             LedgerDatabase database = servers.openForRun(run)) {
+            Environment environment = Environment.measuredWith(spec, database, servers.location());
+            out.println("server: " + environment.serverVersion());
+            return runOnce(manifest.name(), run, spec, seed, database, environment);
         }
     }
 

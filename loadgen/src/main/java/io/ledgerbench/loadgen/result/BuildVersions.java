@@ -21,6 +21,11 @@ public final class BuildVersions {
     }
 
     /** The TigerBeetle release of the Java client, and so of the server image and the local binary expected. */
+    /** The Chart.js release report.html inlines. */
+    public static String chartJs() {
+        return VERSIONS.getProperty("chartjs.version", "unknown");
+    }
+
     public static String tigerbeetle() {
         return VERSIONS.getProperty("tigerbeetle.version", "unknown");
     }

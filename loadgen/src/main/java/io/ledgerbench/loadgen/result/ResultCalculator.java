@@ -137,7 +137,8 @@ public final class ResultCalculator {
     }
 
     private static MetricSummary summarize(List<RunResult> runs, ToDoubleFunction<RunResult> metric) {
-        return SampleStatistics.summarize(runs.stream().mapToDouble(metric).toArray());
+        // Every aggregated metric is a rate, a latency or a fraction: none can be negative.
+        return SampleStatistics.summarizeNonNegative(runs.stream().mapToDouble(metric).toArray());
     }
 
     private static Histogram pooled(List<RunResult> runs, java.util.function.Function<RunResult, String> histogram) {

@@ -66,6 +66,11 @@ public final class ResultsReport {
         if (summary.stddev() == null) {
             return String.format(Locale.ROOT, "%-11s " + format + " %s (one run: no interval)%n", label, summary.mean(), unit);
         }
+        if (summary.tooFewRunsForAnInterval()) {
+            return String.format(Locale.ROOT, "%-11s mean " + format + " %s, stddev " + format + ", CV %.1f %% (n = %d:"
+                            + " too few runs for a 95 %% interval that stays above 0)%n", label, summary.mean(), unit,
+                    summary.stddev(), summary.cv() == null ? 0 : summary.cv() * 100, summary.n());
+        }
         return String.format(Locale.ROOT, "%-11s mean " + format + " %s, 95%% CI [" + format + ", " + format
                         + "], stddev " + format + ", CV %.1f %% (n = %d)%n", label, summary.mean(), unit,
                 summary.ci95Low(), summary.ci95High(), summary.stddev(), summary.cv() == null ? 0 : summary.cv() * 100,

@@ -10,7 +10,12 @@ public final class InvalidSpecException extends Exception {
     private final List<SpecViolation> violations;
 
     public InvalidSpecException(String source, List<SpecViolation> violations) {
-        super(describe(source, violations));
+        this("BenchmarkRun", source, violations);
+    }
+
+    /** kind: the document's kind as the message names it (BenchmarkRun, BenchmarkComparison). */
+    public InvalidSpecException(String kind, String source, List<SpecViolation> violations) {
+        super(describe(kind, source, violations));
         this.source = source;
         this.violations = List.copyOf(violations);
     }
@@ -27,8 +32,8 @@ public final class InvalidSpecException extends Exception {
         return violations;
     }
 
-    private static String describe(String source, List<SpecViolation> violations) {
+    private static String describe(String kind, String source, List<SpecViolation> violations) {
         String fields = violations.stream().map(SpecViolation::toString).collect(Collectors.joining("\n  "));
-        return "invalid BenchmarkRun " + source + ":\n  " + fields;
+        return "invalid " + kind + " " + source + ":\n  " + fields;
     }
 }

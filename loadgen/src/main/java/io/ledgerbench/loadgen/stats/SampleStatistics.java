@@ -30,6 +30,20 @@ public final class SampleStatistics {
         return new MetricSummary(n, mean, stddev, cv, mean - halfWidth, mean + halfWidth, min, max);
     }
 
+    /**
+     * Summarizes values of a quantity that cannot be negative (rates, latencies). A t interval whose
+     * lower end falls below 0 says nothing such a quantity can be: then there is no interval (null
+     * bounds, stddev kept) and readers say that n is too small.
+     */
+    public static MetricSummary summarizeNonNegative(double... values) {
+        MetricSummary summary = summarize(values);
+        if (summary.ci95Low() != null && summary.ci95Low() < 0) {
+            return new MetricSummary(summary.n(), summary.mean(), summary.stddev(), summary.cv(), null, null,
+                    summary.min(), summary.max());
+        }
+        return summary;
+    }
+
     /** The two-sided 95 % quantile of Student's t with the given degrees of freedom (e.g. 4.303 for 2). */
     public static double tQuantile(int degreesOfFreedom) {
         return TDistribution.of(degreesOfFreedom).inverseCumulativeProbability(1 - (1 - CONFIDENCE) / 2);

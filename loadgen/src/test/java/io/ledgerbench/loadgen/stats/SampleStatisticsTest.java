@@ -57,4 +57,22 @@ class SampleStatisticsTest {
         assertThat(summary.ci95Low()).isEqualTo(5.0);
         assertThat(summary.ci95High()).isEqualTo(5.0);
     }
+
+    @Test
+    void twoWildRunsOfARateGiveNoIntervalRatherThanANegativeOne() {
+        // mean 93127, stddev 46849; t(0.975, 1) = 12.706 puts the lower end at about -327791.
+        MetricSummary summary = SampleStatistics.summarizeNonNegative(60_000, 126_254);
+        assertThat(SampleStatistics.summarize(60_000, 126_254).ci95Low()).isNegative();
+        assertThat(summary.ci95Low()).isNull();
+        assertThat(summary.ci95High()).isNull();
+        assertThat(summary.stddev()).isPositive();
+        assertThat(summary.tooFewRunsForAnInterval()).isTrue();
+    }
+
+    @Test
+    void aNonNegativeQuantityKeepsAnIntervalThatStaysAboveZero() {
+        MetricSummary summary = SampleStatistics.summarizeNonNegative(10, 12, 14);
+        assertThat(summary.ci95Low()).isCloseTo(12 - 4.968275, within(1e-5));
+        assertThat(summary.tooFewRunsForAnInterval()).isFalse();
+    }
 }

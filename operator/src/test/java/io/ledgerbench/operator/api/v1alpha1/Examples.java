@@ -26,11 +26,20 @@ public final class Examples {
         }
     }
 
-    /** Every example's file name, sorted. */
+    /** Every BenchmarkRun example's file name, sorted (BenchmarkComparison examples are another kind). */
     public static List<String> all() {
         try (Stream<Path> files = Files.list(DIRECTORY)) {
-            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".yaml")).sorted()
-                    .toList();
+            return files.filter(file -> file.getFileName().toString().endsWith(".yaml"))
+                    .filter(Examples::isBenchmarkRun)
+                    .map(file -> file.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isBenchmarkRun(Path file) {
+        try {
+            return Files.readAllLines(file).stream().anyMatch(line -> line.strip().equals("kind: BenchmarkRun"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,76 @@
+package io.ledgerbench.loadgen.comparison;
+
+import io.ledgerbench.loadgen.result.LatencySummary;
+import io.ledgerbench.loadgen.stats.MetricSummary;
+import io.ledgerbench.loadgen.stats.RatioEstimate;
+import java.util.Locale;
+
+/** The comparison as a console table: one row per variant, its ratios to the baseline, then the verdict. */
+public final class ComparisonTable {
+
+    private ComparisonTable() {
+    }
+
+    public static String render(ComparisonResult result) {
+        StringBuilder out = new StringBuilder();
+        out.append("== ledgerbench comparison: ").append(result.name()).append(" (baseline: ").append(result.baseline())
+                .append(", ").append(result.rounds()).append(result.rounds() == 1 ? " round" : " rounds")
+                .append(", seed ").append(result.seed()).append(") ==\n");
+        for (String round : result.order()) {
+            out.append("  ").append(round).append('\n');
+        }
+        out.append('\n');
+        String format = "%-16s %-26s %7s %7s %8s %-28s %-28s %-34s %s%n";
+        out.append(String.format(Locale.ROOT, format, "variant", "TPS mean [95% CI]", "p50 ms", "p99 ms", "p99.9 ms",
+                "TPS ratio [95% CI]", "p99 ratio [95% CI]", "durability", "valid rounds"));
+        for (VariantSummary variant : result.variants()) {
+            LatencySummary pooled = variant.aggregate().pooledLatencyMs();
+            VariantRatio ratio = result.ratios().stream().filter(r -> r.variant().equals(variant.name())).findFirst()
+                    .orElse(null);
+            int valid = result.rounds() - variant.invalidRounds().size();
+            out.append(String.format(Locale.ROOT, format, variant.name(), meanWithInterval(variant.aggregate()
+                            .throughputPerSec()), num(pooled.p50Ms()), num(pooled.p99Ms()), num(pooled.p999Ms()),
+                    variant.baseline() ? "baseline" : ratio(ratio == null ? null : ratio.throughput()),
+                    variant.baseline() ? "baseline" : ratio(ratio == null ? null : ratio.p99()),
+                    variant.durability().shortLabel(), valid + "/" + result.rounds()));
+        }
+        out.append('\n');
+        for (VariantSummary variant : result.variants()) {
+            out.append(String.format(Locale.ROOT, "%-16s %s; durability: %s%n", variant.name(), variant.configuration(),
+                    variant.durability().label()));
+            for (String invalid : variant.invalidRounds()) {
+                out.append("  invalid, left out of the ratios: ").append(invalid).append('\n');
+            }
+        }
+        out.append('\n').append("ratios: ").append(result.ratioMethod()).append('\n');
+        out.append("verdict: ").append(result.verdict()).append('\n');
+        return out.toString();
+    }
+
+    /** "12345.6 [12000.1, 12690.0]", or why there is no interval. */
+    static String meanWithInterval(MetricSummary summary) {
+        if (summary.stddev() == null) {
+            return String.format(Locale.ROOT, "%.1f (1 run)", summary.mean());
+        }
+        if (summary.tooFewRunsForAnInterval()) {
+            return String.format(Locale.ROOT, "%.1f (n=%d too few)", summary.mean(), summary.n());
+        }
+        return String.format(Locale.ROOT, "%.1f [%.1f, %.1f]", summary.mean(), summary.ci95Low(), summary.ci95High());
+    }
+
+    static String ratio(RatioEstimate estimate) {
+        if (estimate == null) {
+            return "- (no valid pair)";
+        }
+        if (estimate.ci95Low() == null) {
+            return ComparisonCalculator.times(estimate.ratio()) + " (1 pair)";
+        }
+        return ComparisonCalculator.times(estimate.ratio()) + " [" + ComparisonCalculator.times(estimate.ci95Low())
+                + ", " + ComparisonCalculator.times(estimate.ci95High()) + "]" + (estimate.measurableDifference() ? ""
+                : " ~1");
+    }
+
+    private static String num(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+}

@@ -1,0 +1,172 @@
+package io.ledgerbench.loadgen.comparison;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ledgerbench.loadgen.result.RunResult;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * report.html opened from disk by a real headless Chromium (Debian's `chromium`, installed by .ci/run):
+ * every chart put pixels on its canvas, and not one request left the page (every request Chromium
+ * makes goes to a proxy this test listens on, which must see none). Skipped by name without Chromium.
+ */
+@EnabledIf(value = "chromiumPresent", disabledReason = "no chromium on PATH (Debian package chromium)")
+class HtmlReportInBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Pattern STATUS = Pattern.compile(
+            "<div id=\"render-status\" data-expected=\"(\\d+)\" data-drawn=\"(\\d+)\">");
+
+    @TempDir
+    Path directory;
+
+    static boolean chromiumPresent() {
+        return Files.isExecutable(CHROMIUM);
+    }
+
+    private Path report() throws Exception {
+        BenchmarkComparison comparison = ComparisonCalculatorTest.comparison("{engine: tigerbeetle, replicas: 3}");
+        Map<String, List<RunResult>> runs = new LinkedHashMap<>();
+        runs.put("pg", new ArrayList<>());
+        runs.put("other", new ArrayList<>());
+        double[] pg = {100, 110, 105};
+        double[] other = {2000, 2500, 2200};
+        for (int round = 0; round < 3; round++) {
+            runs.get("pg").add(ComparisonFixtures.run(comparison.variants().get(0), round + 1, pg[round], 4,
+                    ComparisonCalculatorTest.OK));
+            runs.get("other").add(ComparisonFixtures.run(comparison.variants().get(1), round + 1, other[round], 2,
+                    ComparisonCalculatorTest.OK));
+        }
+        ComparisonResult result = ComparisonCalculator.compare(comparison, 9, List.of("round 1: pg, other"), runs);
+        return Files.writeString(directory.resolve("report.html"), HtmlReport.render(result, runs));
+    }
+
+    @Test
+    void everyChartDrawsAndNoRequestLeavesThePage() throws Exception {
+        Path report = report();
+        try (RecordingProxy proxy = new RecordingProxy()) {
+            String dom = dumpDom(report, proxy.port());
+            List<String> requests = proxy.requestsSoFar();
+
+            Matcher status = STATUS.matcher(dom);
+            assertThat(status.find()).as("the page's render status, in:%n%s", dom.substring(0, Math.min(dom.length(), 2000)))
+                    .isTrue();
+            assertThat(Integer.parseInt(status.group(1))).as("charts in the page").isEqualTo(5);
+            assertThat(Integer.parseInt(status.group(2))).as("charts that drew on their canvas").isEqualTo(5);
+            assertThat(dom).contains("other is ").contains("the throughput of pg");
+            // Chromium's own background requests (clock, updates, accounts) reach the proxy even for a blank
+            // page; the page itself must add none.
+            assertThat(requests).allSatisfy(request -> assertThat(request)
+                    .matches("^(GET|POST|CONNECT) (http://)?[a-z0-9.-]+\\.(google\\.com|googleapis\\.com)[:/].*"));
+        }
+    }
+
+    /** An HTTP proxy on loopback that answers nothing and remembers each request's first line. */
+    private static final class RecordingProxy implements AutoCloseable {
+        private static final String DONE = "LEDGERBENCH-DONE";
+        private final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        private final List<String> requests = new ArrayList<>();
+        private final Thread acceptor = new Thread(this::acceptAll, "recording-proxy");
+
+        RecordingProxy() throws IOException {
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        int port() {
+            return socket.getLocalPort();
+        }
+
+        private void acceptAll() {
+            while (true) {
+                try (Socket client = socket.accept()) {
+                    client.setSoTimeout(5_000);
+                    String line = new java.io.BufferedReader(new java.io.InputStreamReader(client.getInputStream(),
+                            StandardCharsets.ISO_8859_1)).readLine();
+                    if (DONE.equals(line)) {
+                        return;
+                    }
+                    synchronized (requests) {
+                        requests.add(line == null ? "(connection without a request)" : line);
+                    }
+                } catch (IOException e) {
+                    if (socket.isClosed()) {
+                        return;
+                    }
+                }
+            }
+        }
+
+        /** Every request made before this call: a marker sent now is accepted after all of them. */
+        List<String> requestsSoFar() throws IOException, InterruptedException {
+            try (Socket marker = new Socket(InetAddress.getLoopbackAddress(), port())) {
+                marker.getOutputStream().write((DONE + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                marker.getOutputStream().flush();
+                acceptor.join(30_000);
+            }
+            synchronized (requests) {
+                return List.copyOf(requests);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    @Test
+    void aSingleBenchmarkRunGetsTheSameReportWithoutTheRatios() throws Exception {
+        BenchmarkComparison comparison = ComparisonCalculatorTest.comparison("{engine: tigerbeetle, replicas: 3}");
+        List<RunResult> runs = new ArrayList<>();
+        for (int round = 1; round <= 3; round++) {
+            runs.add(ComparisonFixtures.run(comparison.variants().get(0), round, 100 + round, 4,
+                    ComparisonCalculatorTest.OK));
+        }
+        Path report = Files.writeString(directory.resolve("run.html"),
+                HtmlReport.render(ComparisonCalculator.single(runs), Map.of(runs.getFirst().name(), runs)));
+        try (RecordingProxy proxy = new RecordingProxy()) {
+            String dom = dumpDom(report, proxy.port());
+            Matcher status = STATUS.matcher(dom);
+            assertThat(status.find()).isTrue();
+            assertThat(Integer.parseInt(status.group(1))).as("charts in the page").isEqualTo(4);
+            assertThat(Integer.parseInt(status.group(2))).as("charts that drew on their canvas").isEqualTo(4);
+            assertThat(dom).doesNotContain("Ratios to the baseline").contains("transfers per second over 3 runs");
+        }
+    }
+
+    @Test
+    void theReportReferencesNothingOutsideItself() throws Exception {
+        String html = Files.readString(report());
+        assertThat(html).doesNotContainPattern("<script[^>]+src=").doesNotContainPattern("<link[^>]+href=")
+                .doesNotContainPattern("<img[^>]+src=");
+    }
+
+    private String dumpDom(Path report, int proxyPort) throws IOException, InterruptedException {
+        Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + directory.resolve("profile"),
+                "--proxy-server=http://127.0.0.1:" + proxyPort, "--proxy-bypass-list=<-loopback>",
+                "--virtual-time-budget=5000", "--dump-dom", report.toUri().toString())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String dom = new String(chromium.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(chromium.waitFor(120, TimeUnit.SECONDS)).as("chromium finished").isTrue();
+        return dom;
+    }
+}
