@@ -79,7 +79,11 @@ public final class LocalTigerBeetle implements AutoCloseable {
             Process version = new ProcessBuilder(binary.toString(), "version").redirectErrorStream(true).start();
             String output = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             version.waitFor(30, TimeUnit.SECONDS);
-            return output.lines().findFirst().map(line -> "TigerBeetle " + line).orElse("TigerBeetle (version unknown)");
+            // 0.16.30 prints "TigerBeetle version 0.16.30+<commit>" (a binary built without its multiversion
+            // payload logs an error line besides).
+            return output.lines().filter(line -> line.contains("version") && !line.contains("error("))
+                    .findFirst().map(line -> line.startsWith("TigerBeetle") ? line : "TigerBeetle " + line)
+                    .orElse("TigerBeetle (version unknown)");
         } catch (IOException e) {
             return "TigerBeetle (version unknown: " + e.getMessage() + ")";
         } catch (InterruptedException e) {
@@ -163,6 +167,17 @@ public final class LocalTigerBeetle implements AutoCloseable {
     private static String lastLines(String output) {
         List<String> lines = output.strip().lines().toList();
         return String.join("\n  ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
+    }
+
+    /** Kills one replica at once (SIGKILL), as a machine that is lost: no clean shutdown. */
+    public void killReplica(int replica) {
+        Process process = replicas.get(replica);
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void stopReplicas() {

@@ -82,4 +82,78 @@ class LocalTigerBeetleRunTest {
         assertThat(second.counts().dropped()).isZero();
         assertThat(second.achievedRatePerSec()).isGreaterThan(1800);
     }
+
+    /** Runs one short measurement on a fresh cluster, killing the given replicas at the first measurement progress. */
+    private static Outcome runKilling(int replicaCount, String duration, int... killed) throws Exception {
+        var manifest = new SpecLoader().parse("""
+                apiVersion: ledgerbench.io/v1alpha1
+                kind: BenchmarkRun
+                metadata: {name: tb-lost}
+                spec:
+                  database: {engine: tigerbeetle, replicas: %d, tigerbeetle: {requestTimeout: 5s}}
+                  workload: {accounts: 1000, concurrency: 64, warmup: 1s, duration: %s, seed: 3}
+                  runs: 1
+                """.formatted(replicaCount, duration), "test");
+        var workload = manifest.spec().workload();
+        java.nio.file.Path binary = TigerBeetleBinary.find(TigerbeetleSpec.defaults(), System.getenv());
+        try (LocalTigerBeetle cluster = LocalTigerBeetle.create(binary, 0, replicaCount)) {
+            cluster.freshCluster();
+            try (var database = new io.ledgerbench.loadgen.driver.tigerbeetle.TigerBeetleLedgerDatabase(
+                    cluster.endpoint(), cluster.version(), manifest.spec().database().tigerbeetle().requestTimeoutDuration())) {
+                database.reset(workload);
+                var recorder = new io.ledgerbench.loadgen.measure.RunRecorder(
+                        io.ledgerbench.loadgen.measure.MeasurementObserver.NONE);
+                java.util.concurrent.atomic.AtomicBoolean killedYet = new java.util.concurrent.atomic.AtomicBoolean();
+                io.ledgerbench.loadgen.schedule.ProgressListener killer = progress -> {
+                    if (progress.phase() == io.ledgerbench.loadgen.measure.Phase.MEASUREMENT
+                            && killedYet.compareAndSet(false, true)) {
+                        for (int replica : killed) {
+                            cluster.killReplica(replica);
+                        }
+                    }
+                };
+                io.ledgerbench.loadgen.measure.RunMeasurement measurement;
+                try (var driver = database.openDriver(recorder.driverListener())) {
+                    measurement = new io.ledgerbench.loadgen.schedule.RunExecutor(Duration.ofSeconds(1),
+                            Duration.ofSeconds(10)).execute(workload,
+                            io.ledgerbench.loadgen.schedule.RunExecutor.loadShape(workload, 3, 0, 1), driver, recorder,
+                            killer);
+                }
+                try {
+                    return new Outcome(measurement, database.verify(workload, measurement.completedInAllPhases(),
+                            measurement.inDoubtInAllPhases()), null);
+                } catch (io.ledgerbench.loadgen.driver.DatabaseUnavailableException e) {
+                    return new Outcome(measurement, null, e.getMessage());
+                }
+            }
+        }
+    }
+
+    private record Outcome(io.ledgerbench.loadgen.measure.RunMeasurement measurement,
+                           io.ledgerbench.loadgen.driver.InvariantReport invariants, String verifyFailure) {
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(180)
+    void aClusterThatLosesOneReplicaOfThreeCarriesOnAndKeepsItsInvariants() throws Exception {
+        Outcome outcome = runKilling(3, "6s", 2);
+
+        assertThat(outcome.measurement().stoppedEarlyReason()).isNull();
+        assertThat(outcome.measurement().measurement().counts().completed()).isPositive();
+        assertThat(outcome.invariants().ok()).as(outcome.invariants().violations().toString()).isTrue();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(180)
+    void aClusterThatLostItsQuorumEndsTheRunWithAReasonInsteadOfStalling() throws Exception {
+        // An hour planned: the run must end soon after the request timeout, not after the hour.
+        Outcome outcome = runKilling(3, "1h", 1, 2);
+
+        assertThat(outcome.measurement().stoppedEarlyReason())
+                .contains("answered no request within 5 s", "spec.database.tigerbeetle.requestTimeout");
+        assertThat(outcome.measurement().inDoubtInAllPhases()).as("the stalled request's transfers").isPositive();
+        assertThat(outcome.measurement().measurementWindowNanos()).isLessThan(Duration.ofMinutes(5).toNanos());
+        assertThat(outcome.verifyFailure()).as("the invariant check is bounded too")
+                .contains("did not answer within 5 s");
+    }
 }
