@@ -24,7 +24,7 @@ JAVA_OPTS ?= --enable-native-access=ALL-UNNAMED \
              $(shell $(JAVA_HOME)/bin/java --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 \
                && echo --sun-misc-unsafe-memory-access=allow)
 
-.PHONY: help run test build compare validate crds manifests dashboards bench-client-diagnosis images helm-install eks-up eks-down example bench-client bench-modes bench-replication bench-tigerbeetle bench-generator clean
+.PHONY: help run test build compare validate crds manifests dashboards bench-client-diagnosis images helm-install eks-up eks-down example bench-client bench-modes bench-replication bench-tigerbeetle bench-generator bench-engines clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -42,7 +42,7 @@ test: ## run every test (then name every skipped one and why)
 	$(MVN) verify
 	@scripts/report-skipped
 
-crds: ## regenerate crds/ (and the chart's copy) from the BenchmarkRun API types (a test fails while stale)
+crds: ## regenerate crds/ (and the chart's copy) from the BenchmarkRun and BenchmarkComparison API types (a test fails while stale)
 	$(MVN) -q install -DskipTests -pl loadgen -am
 	$(MVN) -q test -pl operator -Dtest=CrdFileTest -Dsurefire.failIfNoSpecifiedTests=false -Dledgerbench.updateCrds=true
 
@@ -70,6 +70,9 @@ bench-tigerbeetle: build ## loadgen vs `tigerbeetle benchmark` on one replica (n
 
 bench-generator: build ## the load generator's own ceiling: no database, one core, closed and open loop (figures -> docs/benchmarks.md)
 	JAVA_OPTS="$(JAVA_OPTS)" scripts/bench-generator
+
+bench-engines: build ## 3 local TigerBeetle replicas vs local 3-node PostgreSQL in each mode, equal durability (needs tigerbeetle; -> docs/benchmarks.md)
+	JAVA_OPTS="$(JAVA_OPTS)" scripts/bench-engines
 
 bench-replication: build ## local 3-node PostgreSQL: each synchronous_commit level, quorum k = 1 vs 2 (figures -> docs/benchmarks.md)
 	JAVA_OPTS="$(JAVA_OPTS)" scripts/bench-replication

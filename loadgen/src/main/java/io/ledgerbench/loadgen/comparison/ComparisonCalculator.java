@@ -26,22 +26,37 @@ public final class ComparisonCalculator {
     private ComparisonCalculator() {
     }
 
-    /** runsByVariant: each variant's run results in round order (every variant ran every round). */
+    /** runsByVariant: each variant's run results (run number = round), every variant having run every round. */
     public static ComparisonResult compare(BenchmarkComparison comparison, long seed, List<String> order,
                                            Map<String, List<RunResult>> runsByVariant) {
+        return compare(comparison, seed, order, runsByVariant, Map.of());
+    }
+
+    /**
+     * runsByVariant: each variant's run results, run number = round (a round may be missing);
+     * failedRounds: per variant, the rounds that produced no result, each with why (e.g. its BenchmarkRun failed).
+     * A variant without any result has no aggregate; its failures say why.
+     */
+    public static ComparisonResult compare(BenchmarkComparison comparison, long seed, List<String> order,
+                                           Map<String, List<RunResult>> runsByVariant,
+                                           Map<String, List<String>> failedRounds) {
         List<VariantSummary> summaries = new ArrayList<>();
         for (Variant variant : comparison.variants()) {
-            List<RunResult> runs = runsByVariant.get(variant.name());
+            List<RunResult> runs = runsByVariant.getOrDefault(variant.name(), List.of());
+            List<String> problems = new ArrayList<>(failedRounds.getOrDefault(variant.name(), List.of()));
+            problems.addAll(invalidRounds(runs));
             summaries.add(new VariantSummary(variant.name(), variant.name().equals(comparison.baseline()),
-                    configuration(variant.run().spec().database()), DurabilityLevel.of(variant.run().spec().database()),
-                    ResultCalculator.aggregate(runs), invalidRounds(runs)));
+                    configuration(variant.run().spec().database()), variant.run().spec().database().engine(),
+                    DurabilityLevel.of(variant.run().spec().database()),
+                    runs.isEmpty() ? null : ResultCalculator.aggregate(runs), validRounds(runs), problems));
         }
         VariantSummary baseline = summaries.stream().filter(VariantSummary::baseline).findFirst().orElseThrow();
-        List<RunResult> baselineRuns = runsByVariant.get(baseline.name());
+        List<RunResult> baselineRuns = runsByVariant.getOrDefault(baseline.name(), List.of());
         List<VariantRatio> ratios = new ArrayList<>();
         for (VariantSummary variant : summaries) {
             if (!variant.baseline()) {
-                ratios.add(ratio(variant, runsByVariant.get(variant.name()), baseline, baselineRuns));
+                ratios.add(ratio(variant, runsByVariant.getOrDefault(variant.name(), List.of()), baseline, baselineRuns,
+                        comparison.rounds()));
             }
         }
         return new ComparisonResult(comparison.name(), comparison.baseline(), comparison.rounds(), seed,
@@ -57,7 +72,7 @@ public final class ComparisonCalculator {
         AggregateResult aggregate = ResultCalculator.aggregate(runs);
         DatabaseSpec database = aggregate.spec().database();
         VariantSummary variant = new VariantSummary(aggregate.name(), true, configuration(database),
-                DurabilityLevel.of(database), aggregate, invalidRounds(runs));
+                database.engine(), DurabilityLevel.of(database), aggregate, validRounds(runs), invalidRounds(runs));
         String verdict = aggregate.name() + ": " + ComparisonTable.meanWithInterval(aggregate.throughputPerSec())
                 + " transfers per second over " + runs.size() + (runs.size() == 1 ? " run" : " runs") + ", "
                 + (aggregate.valid() ? "VALID" : "INVALID") + " (" + DurabilityLevel.of(database).shortLabel() + ").";
@@ -65,6 +80,10 @@ public final class ComparisonCalculator {
         return new ComparisonResult(aggregate.name(), aggregate.name(), runs.size(), aggregate.seed(),
                 runs.stream().map(RunResult::seed).toList(), order, List.of(variant), List.of(), RatioEstimate.METHOD,
                 verdict);
+    }
+
+    private static int validRounds(List<RunResult> runs) {
+        return (int) runs.stream().filter(RunResult::valid).count();
     }
 
     private static List<String> invalidRounds(List<RunResult> runs) {
@@ -75,17 +94,24 @@ public final class ComparisonCalculator {
     }
 
     private static VariantRatio ratio(VariantSummary variant, List<RunResult> runs, VariantSummary baseline,
-                                      List<RunResult> baselineRuns) {
+                                      List<RunResult> baselineRuns, int rounds) {
+        Map<Integer, RunResult> byRound = byRound(runs);
+        Map<Integer, RunResult> baselineByRound = byRound(baselineRuns);
         List<Double> throughput = new ArrayList<>();
         List<Double> baselineThroughput = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
         List<Double> baselineP99 = new ArrayList<>();
         List<String> excluded = new ArrayList<>();
-        for (int round = 0; round < Math.min(runs.size(), baselineRuns.size()); round++) {
-            RunResult run = runs.get(round);
-            RunResult base = baselineRuns.get(round);
+        for (int round = 1; round <= rounds; round++) {
+            RunResult run = byRound.get(round);
+            RunResult base = baselineByRound.get(round);
+            if (run == null || base == null) {
+                excluded.add("round " + round + ": " + (run == null ? variant.name() : baseline.name())
+                        + " has no result");
+                continue;
+            }
             if (!run.valid() || !base.valid()) {
-                excluded.add("round " + (round + 1) + ": " + (!run.valid() ? variant.name() : baseline.name())
+                excluded.add("round " + round + ": " + (!run.valid() ? variant.name() : baseline.name())
                         + " was invalid");
                 continue;
             }
@@ -99,6 +125,12 @@ public final class ComparisonCalculator {
         RatioEstimate p99Ratio = p99.isEmpty() ? null : PairedRatios.estimate(array(p99), array(baselineP99));
         return new VariantRatio(variant.name(), baseline.name(), throughputRatio, p99Ratio,
                 variant.durability().sameAs(baseline.durability()), excluded);
+    }
+
+    private static Map<Integer, RunResult> byRound(List<RunResult> runs) {
+        Map<Integer, RunResult> byRound = new java.util.HashMap<>();
+        runs.forEach(run -> byRound.put(run.run(), run));
+        return byRound;
     }
 
     private static double[] array(List<Double> values) {
@@ -139,7 +171,7 @@ public final class ComparisonCalculator {
 
     private static EngineType engine(List<VariantSummary> summaries, String name) {
         return summaries.stream().filter(summary -> summary.name().equals(name)).findFirst().orElseThrow()
-                .aggregate().spec().database().engine();
+                .engine();
     }
 
     /** A ratio as "21.4x" (two decimals below 10). */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.ledgerbench.loadgen.spec.BenchmarkRunManifest;
+import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
 import io.ledgerbench.loadgen.spec.InvalidSpecException;
 import io.ledgerbench.loadgen.spec.SpecLoader;
 import io.ledgerbench.loadgen.spec.SpecValidator;
@@ -58,6 +59,38 @@ public final class ComparisonLoader {
             throw refused(source, List.of(new SpecViolation("file", "is not valid YAML: "
                     + e.getOriginalMessage().lines().findFirst().orElse(""))));
         }
+        return parse(document, source);
+    }
+
+    /** The comparison a Kubernetes resource of this name and spec describes (source names it in messages). */
+    public BenchmarkComparison fromResource(String name, BenchmarkComparisonSpec spec, String source)
+            throws InvalidSpecException {
+        ObjectNode document = JsonNodeFactory.instance.objectNode();
+        document.put("apiVersion", BenchmarkComparison.API_VERSION);
+        document.put("kind", BenchmarkComparison.KIND);
+        document.putObject("metadata").put("name", name);
+        document.set("spec", withoutNulls(yaml.valueToTree(spec)));
+        return parse(document, source);
+    }
+
+    private static JsonNode withoutNulls(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            List<String> nulls = new ArrayList<>();
+            object.fields().forEachRemaining(field -> {
+                if (field.getValue().isNull()) {
+                    nulls.add(field.getKey());
+                } else {
+                    withoutNulls(field.getValue());
+                }
+            });
+            object.remove(nulls);
+        } else if (node.isArray()) {
+            node.forEach(ComparisonLoader::withoutNulls);
+        }
+        return node;
+    }
+
+    private BenchmarkComparison parse(JsonNode document, String source) throws InvalidSpecException {
         if (document == null || !document.isObject()) {
             throw refused(source, List.of(new SpecViolation("file", "is not a BenchmarkComparison document: expected a"
                     + " mapping with apiVersion, kind, metadata and spec")));
@@ -107,9 +140,11 @@ public final class ComparisonLoader {
             } else if (!seen.add(variantName)) {
                 violations.add(new SpecViolation(field + ".name", "'" + variantName + "' names two variants; each"
                         + " variant needs its own name"));
-            } else if (name.length() + 1 + variantName.length() > SpecValidator.MAX_NAME_LENGTH) {
-                violations.add(new SpecViolation(field + ".name", "'" + name + "-" + variantName + "' (comparison and"
-                        + " variant name) is longer than " + SpecValidator.MAX_NAME_LENGTH + " characters"));
+            } else if (childName(name, variantName, spec.path("runs").asInt(BenchmarkRunSpec.DEFAULT_RUNS)).length()
+                    > SpecValidator.MAX_NAME_LENGTH) {
+                violations.add(new SpecViolation(field + ".name", "'" + childName(name, variantName,
+                        spec.path("runs").asInt(BenchmarkRunSpec.DEFAULT_RUNS)) + "' (comparison, variant and round: the name of its BenchmarkRun"
+                        + " on Kubernetes) is longer than " + SpecValidator.MAX_NAME_LENGTH + " characters"));
             }
             names.add(variantName);
         }
@@ -143,6 +178,11 @@ public final class ComparisonLoader {
             throw refused(source, List.copyOf(runViolations));
         }
         return new BenchmarkComparison(name, baseline, variants, variants.getFirst().run().spec().runs());
+    }
+
+    /** The longest name a variant's BenchmarkRun gets on Kubernetes: comparison-variant-r&lt;last round&gt;. */
+    private static String childName(String comparison, String variant, int rounds) {
+        return comparison + "-" + variant + "-r" + rounds;
     }
 
     private static List<JsonNode> variantNodes(JsonNode variants, List<SpecViolation> violations) {

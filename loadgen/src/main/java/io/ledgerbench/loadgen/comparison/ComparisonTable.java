@@ -24,10 +24,14 @@ public final class ComparisonTable {
         out.append(String.format(Locale.ROOT, format, "variant", "TPS mean [95% CI]", "p50 ms", "p99 ms", "p99.9 ms",
                 "TPS ratio [95% CI]", "p99 ratio [95% CI]", "durability", "valid rounds"));
         for (VariantSummary variant : result.variants()) {
+            if (variant.aggregate() == null) {
+                out.append(String.format(Locale.ROOT, "%-16s no round produced a result%n", variant.name()));
+                continue;
+            }
             LatencySummary pooled = variant.aggregate().pooledLatencyMs();
             VariantRatio ratio = result.ratios().stream().filter(r -> r.variant().equals(variant.name())).findFirst()
                     .orElse(null);
-            int valid = result.rounds() - variant.invalidRounds().size();
+            int valid = variant.validRounds();
             out.append(String.format(Locale.ROOT, format, variant.name(), meanWithInterval(variant.aggregate()
                             .throughputPerSec()), num(pooled.p50Ms()), num(pooled.p99Ms()), num(pooled.p999Ms()),
                     variant.baseline() ? "baseline" : ratio(ratio == null ? null : ratio.throughput()),
@@ -39,7 +43,7 @@ public final class ComparisonTable {
             out.append(String.format(Locale.ROOT, "%-16s %s; durability: %s%n", variant.name(), variant.configuration(),
                     variant.durability().label()));
             for (String invalid : variant.invalidRounds()) {
-                out.append("  invalid, left out of the ratios: ").append(invalid).append('\n');
+                out.append("  left out of the ratios: ").append(invalid).append('\n');
             }
         }
         out.append('\n').append("ratios: ").append(result.ratioMethod()).append('\n');

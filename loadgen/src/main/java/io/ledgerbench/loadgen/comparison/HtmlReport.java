@@ -51,8 +51,11 @@ public final class HtmlReport {
         ArrayNode environments = data.putArray("environments");
         SpecLoader yaml = new SpecLoader();
         for (VariantSummary variant : result.variants()) {
-            List<RunResult> runs = runsByVariant.get(variant.name());
+            List<RunResult> runs = runsByVariant.getOrDefault(variant.name(), List.of());
             variants.add(variantRow(json, result, variant));
+            if (variant.aggregate() == null) {
+                continue; // no round produced a result: a row that says so, nothing to plot
+            }
             for (RunResult run : runs) {
                 ObjectNode timeline = timelines.addObject();
                 timeline.put("label", variant.name() + " round " + run.run());
@@ -69,7 +72,8 @@ public final class HtmlReport {
             environment.put("text", yaml.toYaml(Map.of("environment", variant.aggregate().environment(),
                     "spec", variant.aggregate().spec())));
         }
-        data.put("warmupSeconds", result.variants().getFirst().aggregate().spec().workload().warmupDuration().toSeconds());
+        data.put("warmupSeconds", result.variants().stream().filter(v -> v.aggregate() != null).findFirst()
+                .map(v -> v.aggregate().spec().workload().warmupDuration().toSeconds()).orElse(0L));
         ArrayNode ratios = data.putArray("ratios");
         for (VariantRatio ratio : result.ratios()) {
             ObjectNode row = ratios.addObject();
@@ -91,6 +95,18 @@ public final class HtmlReport {
 
     private static ObjectNode variantRow(ObjectMapper json, ComparisonResult result, VariantSummary variant) {
         ObjectNode row = json.createObjectNode();
+        row.put("validRounds", variant.validRounds() + "/" + result.rounds());
+        ArrayNode invalid = row.putArray("invalidRounds");
+        variant.invalidRounds().forEach(invalid::add);
+        if (variant.aggregate() == null) {
+            row.put("name", variant.name());
+            row.put("configuration", variant.configuration());
+            row.put("durability", variant.durability().shortLabel());
+            row.put("tpsInterval", "no round produced a result");
+            row.put("tpsRatio", "-");
+            row.put("p99Ratio", "-");
+            return row;
+        }
         MetricSummary tps = variant.aggregate().throughputPerSec();
         MetricSummary p99 = variant.aggregate().latencyP99Ms();
         row.put("name", variant.name());
@@ -110,9 +126,6 @@ public final class HtmlReport {
                 .orElse(null);
         row.put("tpsRatio", variant.baseline() ? "baseline" : ComparisonTable.ratio(ratio == null ? null : ratio.throughput()));
         row.put("p99Ratio", variant.baseline() ? "baseline" : ComparisonTable.ratio(ratio == null ? null : ratio.p99()));
-        row.put("validRounds", (result.rounds() - variant.invalidRounds().size()) + "/" + result.rounds());
-        ArrayNode invalid = row.putArray("invalidRounds");
-        variant.invalidRounds().forEach(invalid::add);
         return row;
     }
 

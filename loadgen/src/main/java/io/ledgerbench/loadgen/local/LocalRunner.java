@@ -136,7 +136,12 @@ public final class LocalRunner {
                               Environment environment) throws InterruptedException {
         out.printf("[run %d/%d] resetting database: %d accounts of %d%n", run, spec.runs(), spec.workload().accounts(),
                 spec.workload().initialBalance());
+        long resetStartNanos = System.nanoTime();
         database.reset(spec.workload());
+        // A freshly started TigerBeetle cluster answers its first request only after ~10 s on a small machine, and
+        // its client warns "slow request" about it: say that this was the reset, outside every measurement.
+        out.printf("[run %d/%d] database ready after %.1f s (reset and accounts loaded; not part of any"
+                + " measurement)%n", run, spec.runs(), (System.nanoTime() - resetStartNanos) / 1e9);
         RunRecorder recorder = new RunRecorder(metrics.forRun(run));
         int pods = spec.loadgen().parallelism();
         if (spec.workload().mode() == LoadMode.FIXED_RATE) {

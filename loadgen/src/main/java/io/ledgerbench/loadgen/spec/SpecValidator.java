@@ -21,7 +21,7 @@ public final class SpecValidator {
     private static final Duration MAX_BATCH_LINGER = Duration.ofSeconds(1);
     /** Below this a primary lost from a healthy cluster would look like a cluster that cannot answer. */
     static final Duration MIN_REQUEST_TIMEOUT = Duration.ofSeconds(5);
-    static final int MAX_RUNS = 100;
+    public static final int MAX_RUNS = 100;
     static final int MAX_RETRIES = 100;
     static final double MAX_EXPONENT = 10.0;
 

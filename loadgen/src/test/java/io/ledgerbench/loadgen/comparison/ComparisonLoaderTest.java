@@ -77,6 +77,13 @@ class ComparisonLoaderTest {
     }
 
     @Test
+    void aVariantWhoseBenchmarkRunNameWouldBeTooLongIsRefused() {
+        assertThat(refusal("procedure", "{name: a-variant-name-much-too-long-for-kubernetes}"))
+                .contains("spec.variants[1].name: 'modes-a-variant-name-much-too-long-for-kubernetes-r2'",
+                        "longer than 45 characters");
+    }
+
+    @Test
     void aComparisonNeedsAtLeastTwoVariants() {
         String one = """
                 apiVersion: ledgerbench.io/v1alpha1

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ledgerbench.loadgen.cluster.ResourceNames;
+import io.ledgerbench.loadgen.comparison.ComparisonCalculator;
+import io.ledgerbench.loadgen.comparison.HtmlReport;
 import io.ledgerbench.loadgen.result.AggregateResult;
 import io.ledgerbench.loadgen.result.ComparisonCsv;
 import io.ledgerbench.loadgen.result.ResultsWriter;
@@ -50,6 +52,9 @@ public final class ResultsStore {
         data.put(ResultsConfigMap.AGGREGATE_KEY, write(aggregate));
         data.put(ResultsConfigMap.COMPARISON_KEY, ComparisonCsv.table(aggregate, runs));
         data.put(ResultsConfigMap.REPORT_KEY, report);
+        // The same report.html the local runner writes (and a comparison writes for its variants).
+        data.put(ResultsConfigMap.HTML_REPORT_KEY, HtmlReport.render(ComparisonCalculator.single(runs),
+                Map.of(owner.getMetadata().getName(), runs)));
         put(owner, data);
     }
 

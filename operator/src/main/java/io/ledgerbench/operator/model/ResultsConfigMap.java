@@ -9,13 +9,14 @@ import java.util.Map;
 
 /**
  * The `<name>-results` ConfigMap: run-N.json as each run finishes (the record a restarted operator
- * rebuilds status from), then aggregate.json, comparison.csv and report.txt, as the local runner writes them.
+ * rebuilds status from), then aggregate.json, comparison.csv, report.txt and report.html, as the local runner writes them.
  */
 public final class ResultsConfigMap {
 
     public static final String AGGREGATE_KEY = "aggregate.json";
     public static final String COMPARISON_KEY = "comparison.csv";
     public static final String REPORT_KEY = "report.txt";
+    public static final String HTML_REPORT_KEY = "report.html";
 
     private ResultsConfigMap() {
     }

@@ -55,9 +55,9 @@ class HelmChartTest {
         List<HasMetadata> objects = parse(template().withName("ledgerbench")
                 .withNamespace("ledgerbench-system").call());
         assertThat(objects).extracting(HasMetadata::getKind).containsExactlyInAnyOrder("CustomResourceDefinition",
-                "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Deployment", "Service");
-        CustomResourceDefinition crd = only(objects, CustomResourceDefinition.class);
-        assertThat(crd.getMetadata().getAnnotations()).containsEntry("helm.sh/resource-policy", "keep");
+                "CustomResourceDefinition", "ServiceAccount", "ClusterRole", "ClusterRoleBinding", "Deployment", "Service");
+        assertThat(objects).filteredOn(CustomResourceDefinition.class::isInstance).allSatisfy(crd ->
+                assertThat(crd.getMetadata().getAnnotations()).containsEntry("helm.sh/resource-policy", "keep"));
         Deployment deployment = only(objects, Deployment.class);
         var container = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
         assertThat(container.getImage()).isEqualTo("ghcr.io/ledgerbench/operator:0.1.0");
@@ -70,12 +70,14 @@ class HelmChartTest {
     }
 
     @Test
-    void theChartsCrdIsTheGeneratedOne() throws Exception {
-        CustomResourceDefinition rendered = only(parse(template().withName("ledgerbench").call()),
-                CustomResourceDefinition.class);
-        CustomResourceDefinition generated = Serialization.unmarshal(
-                Files.readString(Path.of("../crds/benchmarkruns.ledgerbench.io-v1.yml")), CustomResourceDefinition.class);
-        assertThat(rendered.getSpec()).isEqualTo(generated.getSpec());
+    void theChartsCrdsAreTheGeneratedOnes() throws Exception {
+        List<CustomResourceDefinition> rendered = parse(template().withName("ledgerbench").call()).stream()
+                .filter(CustomResourceDefinition.class::isInstance).map(CustomResourceDefinition.class::cast).toList();
+        for (String file : List.of("benchmarkruns.ledgerbench.io-v1.yml", "benchmarkcomparisons.ledgerbench.io-v1.yml")) {
+            CustomResourceDefinition generated = Serialization.unmarshal(Files.readString(Path.of("../crds", file)),
+                    CustomResourceDefinition.class);
+            assertThat(rendered).as(file).anySatisfy(crd -> assertThat(crd.getSpec()).isEqualTo(generated.getSpec()));
+        }
     }
 
     @Test

@@ -65,7 +65,8 @@ class BenchmarkRunReconcilerTest {
      * operator sets owner references with blockOwnerDeletion (the mock server does not).
      */
     private static final List<String> GRANTED_BUT_UNSEEN_IN_THE_MOCK = List.of("get ledgerbench.io/benchmarkruns",
-            "update ledgerbench.io/benchmarkruns/finalizers");
+            "update ledgerbench.io/benchmarkruns/finalizers", "get ledgerbench.io/benchmarkcomparisons",
+            "update ledgerbench.io/benchmarkcomparisons/finalizers");
 
     KubernetesMockServer server;
     KubernetesClient client;
@@ -81,6 +82,8 @@ class BenchmarkRunReconcilerTest {
         server.setVersionInfo(new VersionInfo.Builder().withMajor("1").withMinor("33").withGitVersion("v1.33.4").build());
         client.apiextensions().v1().customResourceDefinitions()
                 .load(Files.newInputStream(Path.of("../crds/benchmarkruns.ledgerbench.io-v1.yml"))).create();
+        client.apiextensions().v1().customResourceDefinitions()
+                .load(Files.newInputStream(Path.of("../crds/benchmarkcomparisons.ledgerbench.io-v1.yml"))).create();
         cluster = new SimulatedCluster(client, NAMESPACE).withNodes();
     }
 
@@ -97,6 +100,7 @@ class BenchmarkRunReconcilerTest {
                 .withCloseClientOnStop(true).withUseSSAToPatchPrimaryResource(false));
         metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         operator.register(new BenchmarkRunReconciler(SETTINGS, clock, metrics));
+        operator.register(new io.ledgerbench.operator.comparison.BenchmarkComparisonReconciler());
         operator.start();
         operators.add(operator);
         return operator;
@@ -142,6 +146,46 @@ class BenchmarkRunReconcilerTest {
                     + (run == null || run.getStatus() == null ? "none" : describe(run.getStatus())), e);
         }
         return get(name).getStatus();
+    }
+
+    /** A two-variant, two-round comparison on the example's node pools. */
+    private void applyComparison() {
+        client.resource(io.fabric8.kubernetes.client.utils.Serialization.unmarshal("""
+                apiVersion: ledgerbench.io/v1alpha1
+                kind: BenchmarkComparison
+                metadata: {name: cmp, namespace: bench}
+                spec:
+                  baseline: procedure
+                  database:
+                    engine: postgresql
+                    replicas: 3
+                    placement:
+                      nodeSelector: {ledgerbench.io/node-group: database}
+                      tolerations: [{key: ledgerbench.io/dedicated, operator: Equal, value: database, effect: NoSchedule}]
+                    postgresql: {synchronousCommit: remote_apply, synchronousStandbys: 1}
+                  variants:
+                    - {name: procedure, database: {postgresql: {mode: procedure}}}
+                    - {name: batched, database: {postgresql: {mode: batched}}}
+                  workload: {accounts: 1000, warmup: 1s, duration: 2s}
+                  loadgen: {parallelism: 1, placement: {nodeSelector: {ledgerbench.io/node-group: loadgen}}}
+                  runs: 2
+                """, io.ledgerbench.operator.api.v1alpha1.BenchmarkComparison.class)).create();
+    }
+
+    private io.ledgerbench.operator.api.v1alpha1.BenchmarkComparisonStatus comparisonToTheEnd(String name) {
+        var comparisons = client.resources(io.ledgerbench.operator.api.v1alpha1.BenchmarkComparison.class)
+                .inNamespace(NAMESPACE);
+        try {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> {
+                cluster.tick();
+                var status = comparisons.withName(name).get().getStatus();
+                return status != null && status.phase() != null && status.phase().isFinal();
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(name + " did not finish; its status: " + comparisons.withName(name).get()
+                    .getStatus(), e);
+        }
+        return comparisons.withName(name).get().getStatus();
     }
 
     private BenchmarkRunStatus runToTheEnd(String name) {
@@ -209,6 +253,10 @@ class BenchmarkRunReconcilerTest {
         assertThat(csv.getFirst()).isEqualTo(ComparisonCsv.HEADER);
         assertThat(csv.get(1)).startsWith(PG + ",run-1,postgresql,3,");
         assertThat(data.get("report.txt")).contains("VALID");
+        assertThat(data.get("report.html")).contains("render-status").contains(PG);
+        assertThat(results(PG).getData().entrySet().stream().mapToInt(entry -> entry.getKey().length()
+                + entry.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8).length).sum())
+                .as("a results ConfigMap holds at most 1 MiB").isLessThan(1024 * 1024);
     }
 
     @Test
@@ -459,12 +507,37 @@ class BenchmarkRunReconcilerTest {
     }
 
     @Test
+    void aComparisonRunsItsChildBenchmarkRunsOneAtATimeToAVerdict() {
+        startOperator();
+        applyComparison();
+
+        var status = comparisonToTheEnd("cmp");
+
+        assertThat(status.phase()).as(status.toString())
+                .isEqualTo(io.ledgerbench.operator.api.v1alpha1.BenchmarkComparisonStatus.ComparisonPhase.Succeeded);
+        assertThat(status.order()).containsExactly("round 1: procedure, batched", "round 2: batched, procedure");
+        assertThat(status.ratios()).singleElement().satisfies(ratio -> assertThat(ratio.pairedRounds()).isEqualTo(2));
+        assertThat(status.verdict()).isNotBlank();
+        assertThat(get("cmp-procedure-r1").getStatus().getPhase()).isEqualTo(BenchmarkPhase.Succeeded);
+        assertThat(results("cmp").getData()).containsKeys("comparison.json", "report.html");
+
+        client.resources(io.ledgerbench.operator.api.v1alpha1.BenchmarkComparison.class).inNamespace(NAMESPACE)
+                .withName("cmp").delete();
+        cluster.collectGarbage();
+        assertThat(client.resources(BenchmarkRun.class).inNamespace(NAMESPACE).list().getItems())
+                .as("deleting the comparison deletes its children").isEmpty();
+    }
+
+    @Test
     void theInstalledClusterRoleAllowsEveryRequestTheOperatorMakesAndLittleElse() throws Exception {
         startOperator();
         apply("postgresql-fair.yaml");
         apply("tigerbeetle-3node.yaml");
         assertThat(runToTheEnd(PG).getPhase()).isEqualTo(BenchmarkPhase.Succeeded);
         assertThat(runToTheEnd(TB).getPhase()).isEqualTo(BenchmarkPhase.Succeeded);
+        applyComparison();
+        assertThat(comparisonToTheEnd("cmp").phase())
+                .isEqualTo(io.ledgerbench.operator.api.v1alpha1.BenchmarkComparisonStatus.ComparisonPhase.Succeeded);
 
         ClusterRoleRules role = ClusterRoleRules.fromInstallManifest();
         java.util.Set<ClusterRoleRules.Permission> used = new java.util.TreeSet<>(

@@ -284,8 +284,11 @@ final class SimulatedCluster {
             Set<String> uids = new HashSet<>();
             List<HasMetadata> all = everything();
             all.forEach(object -> uids.add(object.getMetadata().getUid()));
-            client.resources(BenchmarkRun.class).inAnyNamespace().list().getItems()
-                    .forEach(run -> uids.add(run.getMetadata().getUid()));
+            List<BenchmarkRun> runs = client.resources(BenchmarkRun.class).inAnyNamespace().list().getItems();
+            runs.forEach(run -> uids.add(run.getMetadata().getUid()));
+            client.resources(io.ledgerbench.operator.api.v1alpha1.BenchmarkComparison.class).inAnyNamespace().list()
+                    .getItems().forEach(comparison -> uids.add(comparison.getMetadata().getUid()));
+            all.addAll(runs); // a comparison's children go with it
             deleted = false;
             for (HasMetadata object : all) {
                 List<OwnerReference> owners = Optional.ofNullable(object.getMetadata().getOwnerReferences()).orElse(List.of());

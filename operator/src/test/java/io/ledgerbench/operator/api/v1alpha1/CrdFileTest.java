@@ -19,6 +19,13 @@ class CrdFileTest {
     }
 
     @Test
+    void theCommittedComparisonCrdIsWhatTheTypesGenerate() throws Exception {
+        CommittedFiles.assertUpToDate(GeneratedCrd.generateComparison(), "ledgerbench.updateCrds", "crds",
+                GeneratedCrd.COMPARISON_COMMITTED, java.nio.file.Path.of("../helm/ledgerbench/files",
+                        GeneratedCrd.COMPARISON_FILE_NAME));
+    }
+
+    @Test
     void theChartCarriesTheSameCrd() throws Exception {
         assertThat(Files.readString(CHART_COPY)).as("helm/ledgerbench/files/%s is stale: run `make crds` and commit it",
                 GeneratedCrd.FILE_NAME).isEqualTo(Files.readString(GeneratedCrd.COMMITTED));

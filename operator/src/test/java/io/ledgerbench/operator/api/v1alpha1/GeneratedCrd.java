@@ -13,25 +13,37 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The BenchmarkRun CRD as fabric8's generator makes it from the annotated types, and the committed copy. */
+/** A CRD as fabric8's generator makes it from the annotated types, and its committed copy. */
 final class GeneratedCrd {
 
     static final String FILE_NAME = "benchmarkruns.ledgerbench.io-v1.yml";
     static final Path COMMITTED = Path.of("..", "crds", FILE_NAME);
+    static final String COMPARISON_FILE_NAME = "benchmarkcomparisons.ledgerbench.io-v1.yml";
+    static final Path COMPARISON_COMMITTED = Path.of("..", "crds", COMPARISON_FILE_NAME);
 
-    /** `kubectl get benchmarkruns` shows columns in CRD order; the generator sorts them by name. */
+    /** `kubectl get` shows columns in CRD order; the generator sorts them by name. */
     static final List<String> COLUMN_ORDER = List.of("Engine", "Mode", "Phase", "Run", "TPS", "P99(ms)", "Valid", "Age");
+    static final List<String> COMPARISON_COLUMN_ORDER = List.of("Baseline", "Variants", "Phase", "Round", "Best ratio",
+            "Valid", "Age");
 
     private GeneratedCrd() {
     }
 
     static String generate() {
+        return generate(BenchmarkRun.class, FILE_NAME, COLUMN_ORDER);
+    }
+
+    static String generateComparison() {
+        return generate(BenchmarkComparison.class, COMPARISON_FILE_NAME, COMPARISON_COLUMN_ORDER);
+    }
+
+    private static String generate(Class<? extends HasMetadata> type, String fileName, List<String> columnOrder) {
         try {
             Path directory = Files.createTempDirectory("crd");
             new CRDGenerator().inOutputDir(directory.toFile()).forCRDVersions("v1")
-                    .withPostProcessor(new ColumnOrder())
-                    .customResourceClasses(BenchmarkRun.class).generate();
-            String yaml = Files.readString(directory.resolve(FILE_NAME));
+                    .withPostProcessor(new ColumnOrder(columnOrder))
+                    .customResourceClasses(type).generate();
+            String yaml = Files.readString(directory.resolve(fileName));
             try (var files = Files.list(directory)) {
                 for (Path file : files.toList()) {
                     Files.delete(file);
@@ -44,13 +56,13 @@ final class GeneratedCrd {
         }
     }
 
-    /** Puts the printer columns in {@link #COLUMN_ORDER}. */
-    private static final class ColumnOrder implements CRDPostProcessor {
+    /** Puts the printer columns in the given order. */
+    private record ColumnOrder(List<String> order) implements CRDPostProcessor {
         @Override
         public HasMetadata process(HasMetadata crd, String crdSpecVersion) {
             for (CustomResourceDefinitionVersion version : ((CustomResourceDefinition) crd).getSpec().getVersions()) {
                 version.getAdditionalPrinterColumns().sort(Comparator.comparingInt(
-                        (CustomResourceColumnDefinition column) -> COLUMN_ORDER.indexOf(column.getName())));
+                        (CustomResourceColumnDefinition column) -> order.indexOf(column.getName())));
             }
             return crd;
         }

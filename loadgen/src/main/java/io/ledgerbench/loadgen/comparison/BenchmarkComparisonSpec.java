@@ -1,0 +1,45 @@
+package io.ledgerbench.loadgen.comparison;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import io.ledgerbench.loadgen.spec.CleanupSpec;
+import io.ledgerbench.loadgen.spec.LoadgenSpec;
+import io.ledgerbench.loadgen.spec.SpecValidator;
+import io.ledgerbench.loadgen.spec.ValidationSpec;
+import io.ledgerbench.loadgen.spec.WorkloadSpec;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The spec of a BenchmarkComparison as the Kubernetes resource holds it: the shared part (workload,
+ * load generators, runs = rounds, validation, cleanup, database defaults) and the named variants, each
+ * overriding database fields. {@link ComparisonLoader} turns it into one BenchmarkRun per variant.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = "self.variants.exists(v, v.name == self.baseline)",
+        message = "baseline must be the name of one of the variants")
+@ValidationRule(value = "self.variants.all(v, self.variants.filter(w, w.name == v.name).size() == 1)",
+        message = "each variant needs its own name")
+public record BenchmarkComparisonSpec(
+        @Required String baseline,
+        @Required @Size(min = 2) List<ComparisonVariant> variants,
+        @PreserveUnknownFields Map<String, Object> database,
+        WorkloadSpec workload,
+        LoadgenSpec loadgen,
+        @Min(1) @Max(SpecValidator.MAX_RUNS) Integer runs,
+        ValidationSpec validation,
+        CleanupSpec cleanup) {
+
+    /** One variant: a name and the database fields it sets over the shared ones. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ComparisonVariant(
+            @Required @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$") String name,
+            @PreserveUnknownFields Map<String, Object> database) {
+    }
+}

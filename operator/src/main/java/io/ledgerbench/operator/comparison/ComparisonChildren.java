@@ -1,0 +1,60 @@
+package io.ledgerbench.operator.comparison;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.ledgerbench.loadgen.cluster.ClusterLabels;
+import io.ledgerbench.loadgen.comparison.ComparisonSchedule;
+import io.ledgerbench.loadgen.comparison.Variant;
+import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
+import io.ledgerbench.loadgen.spec.WorkloadSpec;
+import io.ledgerbench.operator.api.v1alpha1.BenchmarkComparison;
+import io.ledgerbench.operator.api.v1alpha1.BenchmarkRun;
+import java.util.Map;
+
+/**
+ * The child BenchmarkRun that measures one slot of a comparison (a variant in a round): the variant's
+ * BenchmarkRun with a single run and the round's seed, named for the slot, labelled with the comparison
+ * and owned by it, so the fair queue, results and cleanup of BenchmarkRuns apply and deleting the
+ * comparison deletes its children.
+ */
+public final class ComparisonChildren {
+
+    /** Label on every child: the name of the comparison it measures for. */
+    public static final String COMPARISON_LABEL = "ledgerbench.io/comparison";
+    /** Labels on every child: which variant and which round it measures. */
+    public static final String VARIANT_LABEL = "ledgerbench.io/variant";
+    public static final String ROUND_LABEL = "ledgerbench.io/round";
+
+    private ComparisonChildren() {
+    }
+
+    /** E.g. "tb-vs-pg-tigerbeetle-r2". */
+    public static String name(BenchmarkComparison comparison, ComparisonSchedule.Slot slot) {
+        return comparison.getMetadata().getName() + "-" + slot.variant() + "-r" + slot.round();
+    }
+
+    public static BenchmarkRun child(BenchmarkComparison comparison, Variant variant, ComparisonSchedule.Slot slot) {
+        BenchmarkRunSpec spec = variant.run().spec();
+        WorkloadSpec workload = spec.workload().withSeed(slot.seed());
+        BenchmarkRun child = new BenchmarkRun();
+        child.setMetadata(new ObjectMetaBuilder()
+                .withName(name(comparison, slot))
+                .withNamespace(comparison.getMetadata().getNamespace())
+                .withLabels(Map.of(COMPARISON_LABEL, comparison.getMetadata().getName(),
+                        VARIANT_LABEL, slot.variant(), ROUND_LABEL, Integer.toString(slot.round()),
+                        ClusterLabels.MANAGED_BY, ClusterLabels.OPERATOR))
+                .withOwnerReferences(new OwnerReferenceBuilder()
+                        .withApiVersion(HasMetadata.getApiVersion(BenchmarkComparison.class))
+                        .withKind(HasMetadata.getKind(BenchmarkComparison.class))
+                        .withName(comparison.getMetadata().getName())
+                        .withUid(comparison.getMetadata().getUid())
+                        .withController(true)
+                        .withBlockOwnerDeletion(true)
+                        .build())
+                .build());
+        child.setSpec(new BenchmarkRunSpec(spec.database(), workload, spec.loadgen(), 1, spec.validation(),
+                spec.cleanup()));
+        return child;
+    }
+}

@@ -1,0 +1,59 @@
+package io.ledgerbench.operator.comparison;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
+import io.ledgerbench.loadgen.cluster.ClusterLabels;
+import io.ledgerbench.operator.api.v1alpha1.BenchmarkComparison;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The `<comparison>-results` ConfigMap: comparison.json, the CSV rows and report.html, owned by the comparison. */
+public final class ComparisonResultsConfigMap {
+
+    public static final String COMPARISON_JSON_KEY = "comparison.json";
+    public static final String CSV_KEY = "comparison.csv";
+    public static final String REPORT_KEY = "report.html";
+    /** A ConfigMap holds at most 1 MiB; the report inlines its chart library, so its size is checked. */
+    public static final int MAX_BYTES = 1024 * 1024;
+
+    private ComparisonResultsConfigMap() {
+    }
+
+    public static String name(BenchmarkComparison comparison) {
+        return comparison.getMetadata().getName() + "-results";
+    }
+
+    public static ConfigMap build(BenchmarkComparison comparison, String comparisonJson, String csv, String reportHtml) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put(COMPARISON_JSON_KEY, comparisonJson);
+        data.put(CSV_KEY, csv);
+        data.put(REPORT_KEY, reportHtml);
+        return new ConfigMapBuilder()
+                .withMetadata(new ObjectMetaBuilder()
+                        .withName(name(comparison))
+                        .withNamespace(comparison.getMetadata().getNamespace())
+                        .withLabels(Map.of(ComparisonChildren.COMPARISON_LABEL, comparison.getMetadata().getName(),
+                                ClusterLabels.MANAGED_BY, ClusterLabels.OPERATOR))
+                        .withOwnerReferences(new OwnerReferenceBuilder()
+                                .withApiVersion(HasMetadata.getApiVersion(BenchmarkComparison.class))
+                                .withKind(HasMetadata.getKind(BenchmarkComparison.class))
+                                .withName(comparison.getMetadata().getName())
+                                .withUid(comparison.getMetadata().getUid())
+                                .withController(true)
+                                .withBlockOwnerDeletion(true)
+                                .build())
+                        .build())
+                .withData(data)
+                .build();
+    }
+
+    /** The bytes the ConfigMap's data takes (what the 1 MiB limit counts, near enough). */
+    public static int dataBytes(ConfigMap configMap) {
+        return configMap.getData().entrySet().stream()
+                .mapToInt(entry -> entry.getKey().length() + entry.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .sum();
+    }
+}
