@@ -9,7 +9,6 @@ import io.ledgerbench.loadgen.local.LocalComparisonRunner;
 import io.ledgerbench.loadgen.local.UnsupportedLocallyException;
 import io.ledgerbench.loadgen.metrics.LoadgenMetrics;
 import io.ledgerbench.loadgen.metrics.MetricsServer;
-import io.ledgerbench.loadgen.spec.DurationText;
 import io.ledgerbench.loadgen.spec.InvalidSpecException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -18,6 +17,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -36,18 +36,8 @@ final class CompareCommand implements Callable<Integer> {
                     + " dropped and recreated for every run)")
     String postgresUrl;
 
-    @Option(names = "--results-dir", paramLabel = "DIR", defaultValue = "results",
-            description = "Where results go (default: ${DEFAULT-VALUE})")
-    Path resultsDirectory;
-
-    @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "" + MetricsServer.DEFAULT_PORT,
-            description = "Port of the Prometheus endpoint /metrics; 0 picks a free port, -1 turns it off"
-                    + " (default: ${DEFAULT-VALUE})")
-    int metricsPort;
-
-    @Option(names = "--progress-interval", paramLabel = "DURATION", defaultValue = "5s",
-            description = "How often to print progress (default: ${DEFAULT-VALUE})")
-    String progressInterval;
+    @Mixin
+    OutputOptions output;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec command;
@@ -55,11 +45,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = command.commandLine().getErr();
-        Optional<Duration> interval = DurationText.parse(progressInterval).filter(d -> !d.isZero());
-        if (interval.isEmpty()) {
-            throw new BadInputException("--progress-interval: '" + progressInterval + "' is not a duration: "
-                    + DurationText.ACCEPTED);
-        }
+        Duration interval = output.progressInterval();
         BenchmarkComparison comparison;
         try {
             comparison = new ComparisonLoader().load(file);
@@ -75,12 +61,12 @@ final class CompareCommand implements Callable<Integer> {
         }
         LoadgenMetrics metrics = new LoadgenMetrics("comparison", "local");
         PrintStream out = new PrintStream(System.out, true);
-        try (MetricsServer server = Inputs.startMetrics(metrics, metricsPort, err)) {
+        try (MetricsServer server = output.startMetrics(metrics, err)) {
             if (server != null) {
                 out.println("metrics: http://localhost:" + server.port() + "/metrics");
             }
-            ComparisonResult result = new LocalComparisonRunner(out, resultsDirectory, external, metrics, interval.get())
-                    .run(comparison);
+            ComparisonResult result = new LocalComparisonRunner(out, output.resultsDirectory, external, metrics,
+                    interval).run(comparison);
             boolean allValid = result.variants().stream().map(VariantSummary::invalidRounds).allMatch(java.util.List::isEmpty);
             return allValid ? LoadgenCommand.EXIT_VALID : LoadgenCommand.EXIT_INVALID_RESULT;
         }

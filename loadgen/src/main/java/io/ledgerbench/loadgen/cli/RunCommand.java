@@ -13,7 +13,6 @@ import io.ledgerbench.loadgen.result.AggregateResult;
 import io.ledgerbench.loadgen.schedule.RunExecutor;
 import io.ledgerbench.loadgen.spec.BenchmarkRunManifest;
 import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
-import io.ledgerbench.loadgen.spec.DurationText;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -42,18 +41,8 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions databaseOptions;
 
-    @Option(names = "--results-dir", paramLabel = "DIR", defaultValue = "results",
-            description = "Where results go (default: ${DEFAULT-VALUE})")
-    Path resultsDirectory;
-
-    @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "" + MetricsServer.DEFAULT_PORT,
-            description = "Port of the Prometheus endpoint /metrics; 0 picks a free port, -1 turns it off"
-                    + " (default: ${DEFAULT-VALUE})")
-    int metricsPort;
-
-    @Option(names = "--progress-interval", paramLabel = "DURATION", defaultValue = "5s",
-            description = "How often to print progress (default: ${DEFAULT-VALUE})")
-    String progressInterval;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--debug", description = "Print stack traces of unexpected errors")
     boolean debug;
@@ -70,14 +59,10 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = command.commandLine().getErr();
-        Optional<Duration> interval = DurationText.parse(progressInterval).filter(d -> !d.isZero());
-        if (interval.isEmpty()) {
-            throw new BadInputException("--progress-interval: '" + progressInterval + "' is not a duration: "
-                    + DurationText.ACCEPTED);
-        }
+        Duration interval = output.progressInterval();
         BenchmarkRunManifest manifest = Inputs.manifest(file);
         if (cluster.inCluster()) {
-            return runInCluster(manifest, interval.get(), err);
+            return runInCluster(manifest, interval, err);
         }
         Optional<PostgresEndpoint> external = databaseOptions.postgresUrl == null ? Optional.empty()
                 : Optional.of(Inputs.postgres(databaseOptions.postgresUrl));
@@ -92,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
             if (server != null) {
                 out.println("metrics: http://localhost:" + server.port() + "/metrics");
             }
-            LocalRunner runner = new LocalRunner(out, resultsDirectory, external, metrics, interval.get());
+            LocalRunner runner = new LocalRunner(out, output.resultsDirectory, external, metrics, interval);
             AggregateResult aggregate = runner.run(manifest);
             return aggregate.valid() ? LoadgenCommand.EXIT_VALID : LoadgenCommand.EXIT_INVALID_RESULT;
         } catch (java.io.UncheckedIOException e) {
@@ -123,6 +108,6 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private MetricsServer startMetrics(LoadgenMetrics metrics, PrintWriter err) {
-        return Inputs.startMetrics(metrics, metricsPort, err);
+        return output.startMetrics(metrics, err);
     }
 }

@@ -43,6 +43,16 @@ public final class TigerBeetleBinary {
                 + ", or put `tigerbeetle` on PATH");
     }
 
+    /** Whether a binary can be found the way {@link #find} looks (tests that need a server are skipped without one). */
+    public static boolean isAvailable(Map<String, String> environment) {
+        try {
+            find(TigerbeetleSpec.defaults(), environment);
+            return true;
+        } catch (UnsupportedLocallyException e) {
+            return false;
+        }
+    }
+
     /** The official Linux x86_64 download of a release (the client pins the server's release). */
     public static String releaseDownload(String release) {
         return "https://github.com/tigerbeetle/tigerbeetle/releases/download/" + release + "/tigerbeetle-x86_64-linux.zip";

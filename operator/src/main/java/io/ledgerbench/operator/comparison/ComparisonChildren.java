@@ -1,8 +1,5 @@
 package io.ledgerbench.operator.comparison;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.ledgerbench.loadgen.cluster.ClusterLabels;
 import io.ledgerbench.loadgen.comparison.ComparisonSchedule;
 import io.ledgerbench.loadgen.comparison.Variant;
@@ -10,6 +7,7 @@ import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
 import io.ledgerbench.loadgen.spec.WorkloadSpec;
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkComparison;
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkRun;
+import io.ledgerbench.operator.model.Owners;
 import java.util.Map;
 
 /**
@@ -38,21 +36,9 @@ public final class ComparisonChildren {
         BenchmarkRunSpec spec = variant.run().spec();
         WorkloadSpec workload = spec.workload().withSeed(slot.seed());
         BenchmarkRun child = new BenchmarkRun();
-        child.setMetadata(new ObjectMetaBuilder()
-                .withName(name(comparison, slot))
-                .withNamespace(comparison.getMetadata().getNamespace())
-                .withLabels(Map.of(COMPARISON_LABEL, comparison.getMetadata().getName(),
-                        VARIANT_LABEL, slot.variant(), ROUND_LABEL, Integer.toString(slot.round()),
-                        ClusterLabels.MANAGED_BY, ClusterLabels.OPERATOR))
-                .withOwnerReferences(new OwnerReferenceBuilder()
-                        .withApiVersion(HasMetadata.getApiVersion(BenchmarkComparison.class))
-                        .withKind(HasMetadata.getKind(BenchmarkComparison.class))
-                        .withName(comparison.getMetadata().getName())
-                        .withUid(comparison.getMetadata().getUid())
-                        .withController(true)
-                        .withBlockOwnerDeletion(true)
-                        .build())
-                .build());
+        child.setMetadata(Owners.metadata(comparison, name(comparison, slot), Map.of(
+                COMPARISON_LABEL, comparison.getMetadata().getName(), VARIANT_LABEL, slot.variant(),
+                ROUND_LABEL, Integer.toString(slot.round()), ClusterLabels.MANAGED_BY, ClusterLabels.OPERATOR)));
         child.setSpec(new BenchmarkRunSpec(spec.database(), workload, spec.loadgen(), 1, spec.validation(),
                 spec.cleanup()));
         return child;

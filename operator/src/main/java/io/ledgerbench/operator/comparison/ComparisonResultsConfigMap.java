@@ -2,11 +2,9 @@ package io.ledgerbench.operator.comparison;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
-import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.ledgerbench.loadgen.cluster.ClusterLabels;
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkComparison;
+import io.ledgerbench.operator.model.Owners;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -32,20 +30,9 @@ public final class ComparisonResultsConfigMap {
         data.put(CSV_KEY, csv);
         data.put(REPORT_KEY, reportHtml);
         return new ConfigMapBuilder()
-                .withMetadata(new ObjectMetaBuilder()
-                        .withName(name(comparison))
-                        .withNamespace(comparison.getMetadata().getNamespace())
-                        .withLabels(Map.of(ComparisonChildren.COMPARISON_LABEL, comparison.getMetadata().getName(),
-                                ClusterLabels.MANAGED_BY, ClusterLabels.OPERATOR))
-                        .withOwnerReferences(new OwnerReferenceBuilder()
-                                .withApiVersion(HasMetadata.getApiVersion(BenchmarkComparison.class))
-                                .withKind(HasMetadata.getKind(BenchmarkComparison.class))
-                                .withName(comparison.getMetadata().getName())
-                                .withUid(comparison.getMetadata().getUid())
-                                .withController(true)
-                                .withBlockOwnerDeletion(true)
-                                .build())
-                        .build())
+                .withMetadata(Owners.metadata(comparison, name(comparison), Map.of(
+                        ComparisonChildren.COMPARISON_LABEL, comparison.getMetadata().getName(),
+                        ClusterLabels.MANAGED_BY, ClusterLabels.OPERATOR)))
                 .withData(data)
                 .build();
     }

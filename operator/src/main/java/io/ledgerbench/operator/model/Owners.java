@@ -5,20 +5,22 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
-import io.ledgerbench.operator.api.v1alpha1.BenchmarkRun;
 import java.util.Map;
 
-/** Metadata of an object the operator owns: name, namespace, labels and the controller reference to its BenchmarkRun. */
+/**
+ * Metadata of an object the operator owns: name, namespace, labels and the controller reference to its
+ * owner (a BenchmarkRun, or a BenchmarkComparison for its children and results).
+ */
 public final class Owners {
 
     private Owners() {
     }
 
-    /** The reference that makes Kubernetes delete the object with the BenchmarkRun. */
-    public static OwnerReference controllerReference(BenchmarkRun owner) {
+    /** The reference that makes Kubernetes delete the object with its owner. */
+    public static OwnerReference controllerReference(HasMetadata owner) {
         return new OwnerReferenceBuilder()
-                .withApiVersion(HasMetadata.getApiVersion(BenchmarkRun.class))
-                .withKind(HasMetadata.getKind(BenchmarkRun.class))
+                .withApiVersion(HasMetadata.getApiVersion(owner.getClass()))
+                .withKind(HasMetadata.getKind(owner.getClass()))
                 .withName(owner.getMetadata().getName())
                 .withUid(owner.getMetadata().getUid())
                 .withController(true)
@@ -26,7 +28,7 @@ public final class Owners {
                 .build();
     }
 
-    public static ObjectMeta metadata(BenchmarkRun owner, String name, Map<String, String> labels) {
+    public static ObjectMeta metadata(HasMetadata owner, String name, Map<String, String> labels) {
         return new ObjectMetaBuilder()
                 .withName(name)
                 .withNamespace(owner.getMetadata().getNamespace())

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.ledgerbench.loadgen.local.TigerBeetleBinary;
-import io.ledgerbench.loadgen.local.UnsupportedLocallyException;
 import io.ledgerbench.loadgen.spec.TigerbeetleSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -63,12 +62,7 @@ class TigerBeetleScriptsTest {
     }
 
     static boolean tigerbeetlePresent() {
-        try {
-            TigerBeetleBinary.find(TigerbeetleSpec.defaults(), System.getenv());
-            return true;
-        } catch (UnsupportedLocallyException e) {
-            return false;
-        }
+        return TigerBeetleBinary.isAvailable(System.getenv());
     }
 
     @Test
