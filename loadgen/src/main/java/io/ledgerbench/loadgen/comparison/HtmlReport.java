@@ -39,7 +39,11 @@ public final class HtmlReport {
     public static String render(ComparisonResult result, Map<String, List<RunResult>> runsByVariant) {
         ObjectMapper json = ResultsWriter.json();
         ObjectNode data = json.createObjectNode();
-        data.put("title", "comparison " + result.name() + " (baseline " + result.baseline() + ")");
+        // A single BenchmarkRun comes as a one-variant result without ratios: it is no comparison.
+        boolean single = result.variants().size() == 1 && result.ratios().isEmpty();
+        data.put("single", single);
+        data.put("title", single ? "BenchmarkRun " + result.name() + ": " + result.rounds() + " runs"
+                : "comparison " + result.name() + " (baseline " + result.baseline() + ")");
         data.put("baseline", result.baseline());
         data.put("verdict", result.verdict());
         data.put("method", result.ratioMethod());
