@@ -97,4 +97,12 @@ public record ResourceNames(String benchmark) {
     public String resultsConfigMap() {
         return benchmark + "-results";
     }
+
+    /**
+     * The BenchmarkRun that measures one variant of the comparison named {@code benchmark} in one round
+     * (the comparison's results ConfigMap is {@link #resultsConfigMap()}, as for a BenchmarkRun).
+     */
+    public String comparisonRound(String variant, int round) {
+        return benchmark + "-" + variant + "-r" + round;
+    }
 }

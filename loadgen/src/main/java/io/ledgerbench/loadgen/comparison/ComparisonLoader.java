@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.ledgerbench.loadgen.cluster.ResourceNames;
 import io.ledgerbench.loadgen.spec.BenchmarkRunManifest;
 import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
 import io.ledgerbench.loadgen.spec.InvalidSpecException;
@@ -180,9 +181,9 @@ public final class ComparisonLoader {
         return new BenchmarkComparison(name, baseline, variants, variants.getFirst().run().spec().runs());
     }
 
-    /** The longest name a variant's BenchmarkRun gets on Kubernetes: comparison-variant-r&lt;last round&gt;. */
+    /** The longest name a variant's BenchmarkRun gets on Kubernetes: the one of its last round. */
     private static String childName(String comparison, String variant, int rounds) {
-        return comparison + "-" + variant + "-r" + rounds;
+        return new ResourceNames(comparison).comparisonRound(variant, rounds);
     }
 
     private static List<JsonNode> variantNodes(JsonNode variants, List<SpecViolation> violations) {

@@ -23,6 +23,12 @@ class ResourceNamesTest {
     }
 
     @Test
+    void aComparisonsRoundIsABenchmarkRunNamedForItsVariantAndRound() {
+        assertThat(new ResourceNames("tb-vs-pg").comparisonRound("tigerbeetle", 2)).isEqualTo("tb-vs-pg-tigerbeetle-r2");
+        assertThat(new ResourceNames("tb-vs-pg").resultsConfigMap()).isEqualTo("tb-vs-pg-results");
+    }
+
+    @Test
     void theStatefulSetsRevisionLabelFitsTooForTheLongestName() {
         // The StatefulSet controller labels pods controller-revision-hash=<set name>-<hash of up to 10 characters>.
         assertThat(new ResourceNames(LONGEST).databaseStatefulSet().length() + 1 + 10).isLessThanOrEqualTo(63);

@@ -15,6 +15,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.ledgerbench.loadgen.cluster.ResourceNames;
 import io.ledgerbench.loadgen.comparison.BenchmarkComparison;
 import io.ledgerbench.loadgen.comparison.ComparisonCalculator;
 import io.ledgerbench.loadgen.comparison.ComparisonLoader;
@@ -273,7 +274,7 @@ public class BenchmarkComparisonReconciler
         String names = comparison.variants().stream().map(Variant::name).collect(Collectors.joining(","));
         return new BenchmarkComparisonStatus(ComparisonPhase.Succeeded, null, null, result.seed(), names,
                 result.rounds() + "/" + result.rounds(), null, result.order(), variants, ratios, bestRatio(result),
-                valid, result.verdict(), result.name() + "-results", null);
+                valid, result.verdict(), new ResourceNames(result.name()).resultsConfigMap(), null);
     }
 
     /** The ratio of the verdict's kind (equal durability first), as "21.4x [18.9x, 24.2x]" for `kubectl get`. */

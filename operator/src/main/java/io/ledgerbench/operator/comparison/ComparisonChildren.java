@@ -1,6 +1,7 @@
 package io.ledgerbench.operator.comparison;
 
 import io.ledgerbench.loadgen.cluster.ClusterLabels;
+import io.ledgerbench.loadgen.cluster.ResourceNames;
 import io.ledgerbench.loadgen.comparison.ComparisonSchedule;
 import io.ledgerbench.loadgen.comparison.Variant;
 import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
@@ -29,7 +30,7 @@ public final class ComparisonChildren {
 
     /** E.g. "tb-vs-pg-tigerbeetle-r2". */
     public static String name(BenchmarkComparison comparison, ComparisonSchedule.Slot slot) {
-        return comparison.getMetadata().getName() + "-" + slot.variant() + "-r" + slot.round();
+        return new ResourceNames(comparison.getMetadata().getName()).comparisonRound(slot.variant(), slot.round());
     }
 
     public static BenchmarkRun child(BenchmarkComparison comparison, Variant variant, ComparisonSchedule.Slot slot) {

@@ -3,6 +3,7 @@ package io.ledgerbench.operator.comparison;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.ledgerbench.loadgen.cluster.ClusterLabels;
+import io.ledgerbench.loadgen.cluster.ResourceNames;
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkComparison;
 import io.ledgerbench.operator.model.Owners;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ public final class ComparisonResultsConfigMap {
     }
 
     public static String name(BenchmarkComparison comparison) {
-        return comparison.getMetadata().getName() + "-results";
+        return new ResourceNames(comparison.getMetadata().getName()).resultsConfigMap();
     }
 
     public static ConfigMap build(BenchmarkComparison comparison, String comparisonJson, String csv, String reportHtml) {
