@@ -45,10 +45,12 @@ public final class ComparisonCalculator {
             List<RunResult> runs = runsByVariant.getOrDefault(variant.name(), List.of());
             List<String> problems = new ArrayList<>(failedRounds.getOrDefault(variant.name(), List.of()));
             problems.addAll(invalidRounds(runs));
+            // The headline figures come from the valid rounds only, like the ratios; invalid ones are listed.
+            List<RunResult> valid = runs.stream().filter(RunResult::valid).toList();
             summaries.add(new VariantSummary(variant.name(), variant.name().equals(comparison.baseline()),
                     configuration(variant.run().spec().database()), variant.run().spec().database().engine(),
                     DurabilityLevel.of(variant.run().spec().database()),
-                    runs.isEmpty() ? null : ResultCalculator.aggregate(runs), validRounds(runs), problems));
+                    valid.isEmpty() ? null : ResultCalculator.aggregate(valid), valid.size(), problems));
         }
         VariantSummary baseline = summaries.stream().filter(VariantSummary::baseline).findFirst().orElseThrow();
         List<RunResult> baselineRuns = runsByVariant.getOrDefault(baseline.name(), List.of());
@@ -113,6 +115,11 @@ public final class ComparisonCalculator {
             if (!run.valid() || !base.valid()) {
                 excluded.add("round " + round + ": " + (!run.valid() ? variant.name() : baseline.name())
                         + " was invalid");
+                continue;
+            }
+            if (!(run.throughputPerSec() > 0 && base.throughputPerSec() > 0 && run.latencyMs().p99Ms() > 0
+                    && base.latencyMs().p99Ms() > 0)) {
+                excluded.add("round " + round + ": a throughput or p99 of 0 has no ratio");
                 continue;
             }
             throughput.add(run.throughputPerSec());

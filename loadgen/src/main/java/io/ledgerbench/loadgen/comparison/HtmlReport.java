@@ -87,8 +87,8 @@ public final class HtmlReport {
         }
         String dataJson;
         try {
-            // "</" would end the script element the JSON sits in.
-            dataJson = json.writeValueAsString(data).replace("</", "<\\/");
+            // No "<" at all inside the script element (not "</script", not "<!--"): JSON's own escape for it.
+            dataJson = json.writeValueAsString(data).replace("<", "\\u003c");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("report data always serializes", e);
         }

@@ -32,15 +32,18 @@ public final class RunClock {
         return new RunClock(startNanos, measurementStart, end, end + drainTimeout.toNanos());
     }
 
-    /** Ends the run at nowNanos, before its planned end, for this reason (the first stop counts). */
+    /**
+     * Ends the run at nowNanos for this reason (the first stop counts). A stop during the drain, after the
+     * planned end, still marks the run (the database gave up answering) but leaves its window as planned.
+     */
     public synchronized void stopEarly(long nowNanos, String reason) {
-        if (stopReason == null && nowNanos < endNanos) {
+        if (stopReason == null) {
             stopReason = reason;
-            stoppedAtNanos = nowNanos;
+            stoppedAtNanos = Math.min(nowNanos, endNanos);
         }
     }
 
-    /** Why the run was stopped before its planned end, if it was. */
+    /** Why the run was stopped (or its database given up on, during the drain), if it was. */
     public Optional<String> stopReason() {
         return Optional.ofNullable(stopReason);
     }

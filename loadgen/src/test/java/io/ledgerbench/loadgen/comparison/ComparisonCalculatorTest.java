@@ -92,6 +92,9 @@ class ComparisonCalculatorTest {
                 .startsWith("round 2: invariant check failed");
         assertThat(result.ratios().getFirst().throughput().pairs()).isEqualTo(2);
         assertThat(result.ratios().getFirst().excludedRounds()).containsExactly("round 2: other was invalid");
+        assertThat(result.variant("other").validRounds()).isEqualTo(2);
+        assertThat(result.variant("other").aggregate().runs()).as("headline figures from the valid rounds only")
+                .isEqualTo(2);
     }
 
     @Test

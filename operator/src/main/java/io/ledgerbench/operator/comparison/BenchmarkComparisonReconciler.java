@@ -122,11 +122,18 @@ public class BenchmarkComparisonReconciler
             return failed(status, "InvalidSpec", e.violations().stream().map(SpecViolation::toString)
                     .collect(Collectors.joining("; ")));
         }
-        long seed = Optional.ofNullable(status.seed()).or(() -> Optional.ofNullable(comparison.seed()))
+        Map<String, BenchmarkRun> children = children(resource, client);
+        // The seed the first child was made with is authoritative: a status patch may not have reached the
+        // cache this reconcile reads (or the operator restarted before writing it), and a second draw would
+        // unpair the rounds.
+        long seed = children.values().stream()
+                .map(child -> child.getMetadata().getAnnotations() == null ? null
+                        : child.getMetadata().getAnnotations().get(ComparisonChildren.SEED_ANNOTATION))
+                .filter(java.util.Objects::nonNull).map(Long::parseLong).findFirst()
+                .or(() -> Optional.ofNullable(status.seed())).or(() -> Optional.ofNullable(comparison.seed()))
                 .orElseGet(WorkloadRandom::newSeed);
         List<String> names = comparison.variants().stream().map(Variant::name).toList();
         List<ComparisonSchedule.Slot> slots = ComparisonSchedule.slots(names, comparison.rounds(), seed);
-        Map<String, BenchmarkRun> children = children(resource, client);
         for (ComparisonSchedule.Slot slot : slots) {
             String childName = ComparisonChildren.name(resource, slot);
             BenchmarkRun child = children.get(childName);
@@ -134,7 +141,7 @@ public class BenchmarkComparisonReconciler
             if (child == null) {
                 Variant variant = comparison.variants().stream().filter(v -> v.name().equals(slot.variant()))
                         .findFirst().orElseThrow();
-                client.resource(ComparisonChildren.child(resource, variant, slot)).create();
+                client.resource(ComparisonChildren.child(resource, variant, slot, seed)).create();
                 return running(status, seed, names, round, childName, order(slots, comparison.rounds()));
             }
             BenchmarkPhase phase = child.getStatus() == null ? null : child.getStatus().getPhase();
@@ -222,8 +229,13 @@ public class BenchmarkComparisonReconciler
                         : ComparisonCsv.rows(variant.aggregate(), variantRuns));
             }
         }
-        ConfigMap results = ComparisonResultsConfigMap.build(resource, json, csv.toString(),
-                HtmlReport.render(result, runs));
+        String html = HtmlReport.render(result, runs);
+        ConfigMap results = ComparisonResultsConfigMap.build(resource, json, csv.toString(), html);
+        if (ComparisonResultsConfigMap.dataBytes(results) > ComparisonResultsConfigMap.MAX_BYTES) {
+            // Kubernetes refuses a ConfigMap over 1 MiB: keep the figures, say where the report went.
+            results = ComparisonResultsConfigMap.build(resource, json, csv.toString(), ComparisonResultsConfigMap
+                    .omittedReport(html.length()));
+        }
         // The mock API server of the tests has no server-side apply; create, or replace what an earlier try wrote.
         client.resource(results).createOr(NonDeletingOperation::update);
     }
@@ -277,11 +289,11 @@ public class BenchmarkComparisonReconciler
                 valid, result.verdict(), new ResourceNames(result.name()).resultsConfigMap(), null);
     }
 
-    /** The ratio of the verdict's kind (equal durability first), as "21.4x [18.9x, 24.2x]" for `kubectl get`. */
+    /** The largest ratio of equal durability, as "tigerbeetle 21.4x [18.9x, 24.2x]" for `kubectl get`. */
     private static String bestRatio(ComparisonResult result) {
-        return result.ratios().stream().filter(ratio -> ratio.throughput() != null)
-                .max(Comparator.<VariantRatio>comparingInt(ratio -> ratio.equalDurability() ? 1 : 0)
-                        .thenComparingDouble(ratio -> Math.abs(Math.log(ratio.throughput().ratio()))))
+        // Only a pair of equal durability, as the verdict: anything else compares unlike configurations.
+        return result.ratios().stream().filter(ratio -> ratio.throughput() != null && ratio.equalDurability())
+                .max(Comparator.comparingDouble(ratio -> Math.abs(Math.log(ratio.throughput().ratio()))))
                 .map(ratio -> ratio.variant() + " " + ComparisonCalculator.times(ratio.throughput().ratio())
                         + (ratio.throughput().ci95Low() == null ? "" : " [" + ComparisonCalculator.times(
                         ratio.throughput().ci95Low()) + ", " + ComparisonCalculator.times(ratio.throughput().ci95High())

@@ -24,6 +24,8 @@ public final class ComparisonChildren {
     /** Labels on every child: which variant and which round it measures. */
     public static final String VARIANT_LABEL = "ledgerbench.io/variant";
     public static final String ROUND_LABEL = "ledgerbench.io/round";
+    /** Annotation on every child: the comparison's seed, which every round's seed derives from. */
+    public static final String SEED_ANNOTATION = "ledgerbench.io/comparison-seed";
 
     private ComparisonChildren() {
     }
@@ -33,13 +35,16 @@ public final class ComparisonChildren {
         return new ResourceNames(comparison.getMetadata().getName()).comparisonRound(slot.variant(), slot.round());
     }
 
-    public static BenchmarkRun child(BenchmarkComparison comparison, Variant variant, ComparisonSchedule.Slot slot) {
+    /** comparisonSeed: the seed the slot's round seed came from, kept on the child so a reconcile can read it back. */
+    public static BenchmarkRun child(BenchmarkComparison comparison, Variant variant, ComparisonSchedule.Slot slot,
+                                     long comparisonSeed) {
         BenchmarkRunSpec spec = variant.run().spec();
         WorkloadSpec workload = spec.workload().withSeed(slot.seed());
         BenchmarkRun child = new BenchmarkRun();
         child.setMetadata(Owners.metadata(comparison, name(comparison, slot), Map.of(
                 COMPARISON_LABEL, comparison.getMetadata().getName(), VARIANT_LABEL, slot.variant(),
                 ROUND_LABEL, Integer.toString(slot.round()), ClusterLabels.MANAGED_BY, ClusterLabels.OPERATOR)));
+        child.getMetadata().setAnnotations(Map.of(SEED_ANNOTATION, Long.toString(comparisonSeed)));
         child.setSpec(new BenchmarkRunSpec(spec.database(), workload, spec.loadgen(), 1, spec.validation(),
                 spec.cleanup()));
         return child;

@@ -38,6 +38,12 @@ public final class ComparisonResultsConfigMap {
                 .build();
     }
 
+    /** What stands in report.html's place when the report would push the ConfigMap over its limit. */
+    public static String omittedReport(int reportBytes) {
+        return "<!DOCTYPE html><html><body><p>report.html (" + reportBytes + " bytes) would not fit the 1 MiB a"
+                + " ConfigMap holds; comparison.json has every figure.</p></body></html>";
+    }
+
     /** The bytes the ConfigMap's data takes (what the 1 MiB limit counts, near enough). */
     public static int dataBytes(ConfigMap configMap) {
         return configMap.getData().entrySet().stream()

@@ -52,9 +52,16 @@ public final class ResultsStore {
         data.put(ResultsConfigMap.AGGREGATE_KEY, write(aggregate));
         data.put(ResultsConfigMap.COMPARISON_KEY, ComparisonCsv.table(aggregate, runs));
         data.put(ResultsConfigMap.REPORT_KEY, report);
-        // The same report.html the local runner writes (and a comparison writes for its variants).
-        data.put(ResultsConfigMap.HTML_REPORT_KEY, HtmlReport.render(ComparisonCalculator.single(runs),
-                Map.of(owner.getMetadata().getName(), runs)));
+        // The same report.html the local runner writes, unless it would push the ConfigMap over the 1 MiB
+        // Kubernetes allows (many long runs): the figures matter more than their plots.
+        String html = HtmlReport.render(ComparisonCalculator.single(runs), Map.of(owner.getMetadata().getName(), runs));
+        long stored = current(owner).map(configMap -> configMap.getData().values().stream()
+                .mapToLong(value -> value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).sum()).orElse(0L);
+        long added = data.values().stream().mapToLong(value -> value.getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                .length).sum();
+        if (stored + added + html.length() < ResultsConfigMap.MAX_DATA_BYTES) {
+            data.put(ResultsConfigMap.HTML_REPORT_KEY, html);
+        }
         put(owner, data);
     }
 

@@ -17,6 +17,8 @@ public final class ResultsConfigMap {
     public static final String COMPARISON_KEY = "comparison.csv";
     public static final String REPORT_KEY = "report.txt";
     public static final String HTML_REPORT_KEY = "report.html";
+    /** What a ConfigMap may hold, less room for its keys and metadata: report.html is left out past it. */
+    public static final long MAX_DATA_BYTES = 1_000_000;
 
     private ResultsConfigMap() {
     }

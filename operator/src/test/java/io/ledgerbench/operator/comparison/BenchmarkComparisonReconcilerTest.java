@@ -151,6 +151,7 @@ class BenchmarkComparisonReconcilerTest {
         BenchmarkRun first = client.resources(BenchmarkRun.class).inNamespace(NAMESPACE).withName("modes-procedure-r1")
                 .get();
         assertThat(first.getSpec().runs()).isEqualTo(1);
+        assertThat(first.getMetadata().getAnnotations()).containsEntry(ComparisonChildren.SEED_ANNOTATION, "11");
         assertThat(first.getSpec().database().postgresql().mode().specValue()).isEqualTo("procedure");
         assertThat(first.getSpec().workload().seed())
                 .isEqualTo(io.ledgerbench.loadgen.comparison.ComparisonSchedule.roundSeeds(11, 3).getFirst());
@@ -209,6 +210,31 @@ class BenchmarkComparisonReconcilerTest {
 
         assertThat(afterRestart.currentRun()).isEqualTo("modes-batched-r1");
         assertThat(childrenInCreationOrder()).containsExactly("modes-procedure-r1", "modes-batched-r1");
+    }
+
+    @Test
+    void aStatusThatLostItsSeedTakesItBackFromTheChildrenSoRoundsStayPaired() {
+        // No seed in the spec: the first reconcile draws one and puts it on the child it creates.
+        client.resource(comparison).delete();
+        BenchmarkComparison copy = Serialization.unmarshal(Serialization.asYaml(comparison).replace("seed: 11",
+                "seed: null"), BenchmarkComparison.class);
+        copy.getMetadata().setResourceVersion(null);
+        copy.getMetadata().setUid(null);
+        copy.getMetadata().setCreationTimestamp(null);
+        BenchmarkComparison unseeded = client.resource(copy).create();
+        assertThat(unseeded.getSpec().workload().seed()).isNull();
+        long drawn = step().seed();
+        succeed("modes-procedure-r1", 100);
+        BenchmarkComparison stale = client.resources(BenchmarkComparison.class).inNamespace(NAMESPACE).withName("modes")
+                .get();
+        stale.setStatus(BenchmarkComparisonStatus.pending()); // as a reconcile that reads a cache without the patch
+
+        BenchmarkComparisonStatus status = new BenchmarkComparisonReconciler().next(stale, client);
+
+        assertThat(status.seed()).isEqualTo(drawn);
+        assertThat(client.resources(BenchmarkRun.class).inNamespace(NAMESPACE).withName("modes-batched-r1").get()
+                .getSpec().workload().seed()).as("round 1's seed for the second variant too")
+                .isEqualTo(io.ledgerbench.loadgen.comparison.ComparisonSchedule.roundSeeds(drawn, 3).getFirst());
     }
 
     @Test

@@ -132,11 +132,20 @@ final class TigerBeetleTransferDriver implements TransferDriver {
             InFlight request = entry.getValue();
             if (nowNanos - request.sentNanos() > requestTimeoutNanos && request.settled().compareAndSet(false, true)) {
                 inFlight.remove(entry.getKey());
-                giveUp();
-                answers.execute(() -> {
-                    answerAll(request.batch(), TransferResult.failed(TransferResult.UNANSWERED_IN_TIME));
-                    coalescer.batchAnswered();
-                });
+                try {
+                    giveUp();
+                } finally {
+                    // Whatever the listener does, the batch is answered and its slot freed.
+                    Runnable answer = () -> {
+                        answerAll(request.batch(), TransferResult.failed(TransferResult.UNANSWERED_IN_TIME));
+                        coalescer.batchAnswered();
+                    };
+                    try {
+                        answers.execute(answer);
+                    } catch (RuntimeException closed) {
+                        answer.run(); // the answer thread is gone (driver closing): answer here
+                    }
+                }
             }
         }
     }
