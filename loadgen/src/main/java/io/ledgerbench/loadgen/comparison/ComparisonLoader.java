@@ -134,6 +134,10 @@ public final class ComparisonLoader {
                             + " set it under spec"));
                 }
             }
+            if (variant.has("database") && !variant.get("database").isObject()) {
+                violations.add(new SpecViolation(field + ".database", "expected a mapping of database fields that"
+                        + " override spec.database (e.g. {engine: tigerbeetle})"));
+            }
             String variantName = variant.path("name").asText("");
             if (!NAME.matcher(variantName).matches()) {
                 violations.add(new SpecViolation(field + ".name", "'" + variantName + "' is not allowed: lowercase"

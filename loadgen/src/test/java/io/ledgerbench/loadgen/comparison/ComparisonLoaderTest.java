@@ -84,6 +84,12 @@ class ComparisonLoaderTest {
     }
 
     @Test
+    void aVariantDatabaseThatIsNoMappingIsRefused() {
+        assertThat(refusal("procedure", "{name: batched, database: tigerbeetle}"))
+                .contains("spec.variants[1].database: expected a mapping");
+    }
+
+    @Test
     void aComparisonNeedsAtLeastTwoVariants() {
         String one = """
                 apiVersion: ledgerbench.io/v1alpha1
