@@ -40,6 +40,8 @@ import io.ledgerbench.operator.api.v1alpha1.BenchmarkComparisonStatus.VariantSta
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkPhase;
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkRun;
 import io.ledgerbench.operator.dependent.ResultsStore;
+import io.ledgerbench.operator.model.ComparisonChildren;
+import io.ledgerbench.operator.model.ComparisonResultsConfigMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

@@ -22,6 +22,8 @@ import io.ledgerbench.operator.api.v1alpha1.BenchmarkPhase;
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkRun;
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkRunStatus;
 import io.ledgerbench.operator.dependent.ResultsStore;
+import io.ledgerbench.operator.model.ComparisonChildren;
+import io.ledgerbench.operator.model.ComparisonResultsConfigMap;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

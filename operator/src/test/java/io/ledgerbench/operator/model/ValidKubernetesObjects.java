@@ -21,6 +21,11 @@ final class ValidKubernetesObjects {
 
     /** Name, labels and the owner reference of any object the operator creates. */
     static void assertValidOwnedObject(HasMetadata object) {
+        assertValidObjectOwnedBy(object, "BenchmarkRun");
+    }
+
+    /** The same for an object owned by a resource of another kind (a BenchmarkComparison). */
+    static void assertValidObjectOwnedBy(HasMetadata object, String ownerKind) {
         String name = object.getMetadata().getName();
         assertThat(name).as("name of %s", object.getKind()).matches(DNS_LABEL).hasSizeLessThanOrEqualTo(63);
         object.getMetadata().getLabels().forEach((key, value) -> {
@@ -29,7 +34,7 @@ final class ValidKubernetesObjects {
         });
         assertThat(object.getMetadata().getOwnerReferences()).as("owner of %s", name).singleElement()
                 .satisfies(owner -> {
-                    assertThat(owner.getKind()).isEqualTo("BenchmarkRun");
+                    assertThat(owner.getKind()).isEqualTo(ownerKind);
                     assertThat(owner.getApiVersion()).isEqualTo("ledgerbench.io/v1alpha1");
                     assertThat(owner.getUid()).isEqualTo(Benchmarks.UID);
                     assertThat(owner.getController()).isTrue();

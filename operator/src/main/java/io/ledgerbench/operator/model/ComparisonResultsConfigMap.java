@@ -1,11 +1,10 @@
-package io.ledgerbench.operator.comparison;
+package io.ledgerbench.operator.model;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.ledgerbench.loadgen.cluster.ClusterLabels;
 import io.ledgerbench.loadgen.cluster.ResourceNames;
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkComparison;
-import io.ledgerbench.operator.model.Owners;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

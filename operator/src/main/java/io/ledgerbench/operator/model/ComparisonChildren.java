@@ -1,4 +1,4 @@
-package io.ledgerbench.operator.comparison;
+package io.ledgerbench.operator.model;
 
 import io.ledgerbench.loadgen.cluster.ClusterLabels;
 import io.ledgerbench.loadgen.cluster.ResourceNames;
@@ -8,7 +8,6 @@ import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
 import io.ledgerbench.loadgen.spec.WorkloadSpec;
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkComparison;
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkRun;
-import io.ledgerbench.operator.model.Owners;
 import java.util.Map;
 
 /**
