@@ -41,14 +41,19 @@ public final class ClusterExchange {
     private final OwnerReference owner;
     private final ObjectMapper json = ResultsWriter.json();
 
-    /** ownerUid: the BenchmarkRun's uid; every ConfigMap this side creates is owned by it. */
+    /**
+     * ownerUid: the BenchmarkRun's uid; every ConfigMap this side creates is owned by it, without
+     * blockOwnerDeletion: setting that needs update on the BenchmarkRun's finalizers, which the
+     * load-generator pods' Role rightly lacks (an API server with OwnerReferencesPermissionEnforcement
+     * refuses the ConfigMap otherwise).
+     */
     public ClusterExchange(KubernetesClient client, String namespace, String benchmark, String ownerUid) {
         this.client = client;
         this.namespace = namespace;
         this.benchmark = benchmark;
         this.names = new ResourceNames(benchmark);
         this.owner = new OwnerReferenceBuilder().withApiVersion(BenchmarkRunManifest.API_VERSION).withKind(BenchmarkRunManifest.KIND)
-                .withName(benchmark).withUid(ownerUid).withController(false).withBlockOwnerDeletion(true).build();
+                .withName(benchmark).withUid(ownerUid).withController(false).build();
     }
 
     /** Pod side: connected and ready to measure. */

@@ -1,6 +1,7 @@
 package io.ledgerbench.loadgen.comparison;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.crd.generator.annotation.PreserveUnknownFields;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -14,7 +15,6 @@ import io.ledgerbench.loadgen.spec.SpecValidator;
 import io.ledgerbench.loadgen.spec.ValidationSpec;
 import io.ledgerbench.loadgen.spec.WorkloadSpec;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The spec of a BenchmarkComparison as the Kubernetes resource holds it: the shared part (workload,
@@ -27,19 +27,26 @@ import java.util.Map;
 @ValidationRule(value = "self.variants.all(v, self.variants.filter(w, w.name == v.name).size() == 1)",
         message = "each variant needs its own name")
 public record BenchmarkComparisonSpec(
-        @Required String baseline,
-        @Required @Size(min = 2) List<ComparisonVariant> variants,
-        @PreserveUnknownFields Map<String, Object> database,
+        @Required @Size(max = BenchmarkComparisonSpec.MAX_VARIANT_NAME_LENGTH) String baseline,
+        // Bounded so that the API server can bound the cost of the CEL rules above (it refuses the CRD otherwise).
+        @Required @Size(min = 2, max = BenchmarkComparisonSpec.MAX_VARIANTS) List<ComparisonVariant> variants,
+        // Any database fields (checked by the loader): a Map<String, Object> would make the CRD require objects as values.
+        @PreserveUnknownFields ObjectNode database,
         WorkloadSpec workload,
         LoadgenSpec loadgen,
         @Min(1) @Max(SpecValidator.MAX_RUNS) Integer runs,
         ValidationSpec validation,
         CleanupSpec cleanup) {
 
+    /** The most variants one comparison measures (each round runs every one of them). */
+    public static final int MAX_VARIANTS = 8;
+    /** A variant's name is part of its child BenchmarkRun's name: {@code <comparison>-<variant>-r<round>}. */
+    public static final int MAX_VARIANT_NAME_LENGTH = SpecValidator.MAX_NAME_LENGTH - 6;
+
     /** One variant: a name and the database fields it sets over the shared ones. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ComparisonVariant(
-            @Required @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$") String name,
-            @PreserveUnknownFields Map<String, Object> database) {
+            @Required @Size(max = MAX_VARIANT_NAME_LENGTH) @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$") String name,
+            @PreserveUnknownFields ObjectNode database) {
     }
 }

@@ -197,6 +197,11 @@ public final class ComparisonLoader {
                     + " {name, database}"));
             return nodes;
         }
+        if (variants.size() > BenchmarkComparisonSpec.MAX_VARIANTS) {
+            violations.add(new SpecViolation("spec.variants", variants.size() + " variants: at most "
+                    + BenchmarkComparisonSpec.MAX_VARIANTS + " (every round measures each of them)"));
+            return nodes;
+        }
         for (int i = 0; i < variants.size(); i++) {
             if (!variants.get(i).isObject()) {
                 violations.add(new SpecViolation("spec.variants[" + i + "]", "expected a mapping {name, database}"));

@@ -104,6 +104,24 @@ class ComparisonLoaderTest {
     }
 
     @Test
+    void aComparisonOfMoreThanEightVariantsIsRefused() {
+        StringBuilder variants = new StringBuilder();
+        for (int i = 0; i <= BenchmarkComparisonSpec.MAX_VARIANTS; i++) {
+            variants.append(i == 0 ? "" : ", ").append("{name: v").append(i).append('}');
+        }
+        String many = """
+                apiVersion: ledgerbench.io/v1alpha1
+                kind: BenchmarkComparison
+                metadata: {name: many}
+                spec:
+                  baseline: v0
+                  variants: [%s]
+                """.formatted(variants);
+        assertThatThrownBy(() -> new ComparisonLoader().parse(many, "many.yaml"))
+                .hasMessageContaining("spec.variants: 9 variants: at most 8");
+    }
+
+    @Test
     void theShippedLocalExampleLoads() throws Exception {
         BenchmarkComparison comparison = new ComparisonLoader()
                 .load(Path.of("..", "manifests", "examples", "local-postgres-modes.yaml"));

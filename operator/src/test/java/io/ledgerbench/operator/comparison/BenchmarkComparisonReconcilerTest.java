@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.ledgerbench.loadgen.comparison.BenchmarkComparisonSpec;
+import io.ledgerbench.loadgen.result.ResultsWriter;
 import io.ledgerbench.loadgen.driver.InvariantReport;
 import io.ledgerbench.loadgen.driver.TransferOutcome;
 import io.ledgerbench.loadgen.measure.PhaseRecorder;
@@ -265,6 +266,7 @@ class BenchmarkComparisonReconcilerTest {
     @Test
     void theSpecTypeKeepsEachVariantsDatabaseOverridesAsWritten() {
         BenchmarkComparisonSpec spec = comparison.getSpec();
-        assertThat(spec.variants().get(1).database()).isEqualTo(Map.of("postgresql", Map.of("mode", "batched")));
+        assertThat(spec.variants().get(1).database()).isEqualTo(ResultsWriter.json().valueToTree(
+                Map.of("postgresql", Map.of("mode", "batched"))));
     }
 }

@@ -41,14 +41,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 
 /**
  * What kubelets, the StatefulSet and Job controllers, the load-generator pods and the garbage
- * collector would do, played on the mock API server one step per {@link #tick()}: database pods
- * appear from the current template (ready, storage on NVMe) unless told otherwise, Services get
- * ClusterIPs, load pods report ready, wait for the barrier, store results; verify pods store checks.
+ * collector would do, played on an API server (the mock, or a real one with no controllers) one step
+ * per {@link #tick()}: database pods appear from the current template (ready, storage on NVMe) unless
+ * told otherwise, Services get ClusterIPs, load pods report ready, wait for the barrier, store results;
+ * verify pods store checks. The pods talk to the server as their ServiceAccount would (pod clients).
  */
 final class SimulatedCluster {
 
@@ -56,6 +58,7 @@ final class SimulatedCluster {
 
     private final KubernetesClient client;
     private final String namespace;
+    private final Function<String, KubernetesClient> podClients;
     private final Set<String> neverReadyPods = new HashSet<>();
     private final Map<String, Integer> failingLoadPod = new HashMap<>();
     private final Set<String> failingVerifyPod = new HashSet<>();
@@ -65,16 +68,24 @@ final class SimulatedCluster {
     private String storageDevice = DEVICE;
     private boolean violateInvariants;
 
-    SimulatedCluster(KubernetesClient client, String namespace) {
+    /**
+     * @param client     what the controllers and kubelets use (anything goes)
+     * @param podClients benchmark name -> the client its load-generator pods use (their ServiceAccount's)
+     */
+    SimulatedCluster(KubernetesClient client, String namespace, Function<String, KubernetesClient> podClients) {
         this.client = client;
         this.namespace = namespace;
+        this.podClients = podClients;
     }
 
     /** Three database nodes (i4i) and three load-generator nodes, labelled as the example specs select. */
     SimulatedCluster withNodes() {
         for (int i = 0; i < 3; i++) {
-            client.nodes().resource(node("db-" + i, "database", "i4i.xlarge")).create();
-            client.nodes().resource(node("lg-" + i, "loadgen", "c5.large")).create();
+            for (Node node : List.of(node("db-" + i, "database", "i4i.xlarge"), node("lg-" + i, "loadgen", "c5.large"))) {
+                if (client.nodes().withName(node.getMetadata().getName()).get() == null) { // nodes outlive namespaces
+                    client.nodes().resource(node).create();
+                }
+            }
         }
         return this;
     }
@@ -111,9 +122,22 @@ final class SimulatedCluster {
 
     /** One round of everything the cluster's controllers and pods would do next. */
     void tick() {
+        finishTerminatingPods();
         assignClusterIps();
         client.apps().statefulSets().inNamespace(namespace).list().getItems().forEach(this::runStatefulSet);
         client.batch().v1().jobs().inNamespace(namespace).list().getItems().forEach(this::runJob);
+    }
+
+    /**
+     * The kubelet's part of deleting a pod: a real API server only marks a pod on a node as terminating
+     * (graceful deletion) until its kubelet reports the containers stopped and deletes it for good.
+     */
+    void finishTerminatingPods() {
+        for (Pod pod : client.pods().inNamespace(namespace).list().getItems()) {
+            if (pod.getMetadata().getDeletionTimestamp() != null) {
+                client.pods().inNamespace(namespace).withName(pod.getMetadata().getName()).withGracePeriod(0).delete();
+            }
+        }
     }
 
     private void assignClusterIps() {
@@ -140,8 +164,8 @@ final class SimulatedCluster {
                     .withSpec(statefulSet.getSpec().getTemplate().getSpec())
                     .build();
             pod.getSpec().setNodeName("db-" + index);
-            pod.setStatus(neverReadyPods.contains(name) ? crashLooping(pod) : ready(pod));
-            client.resource(pod).create();
+            PodStatus status = neverReadyPods.contains(name) ? crashLooping(pod) : ready(pod);
+            createWithStatus(pod, status);
             databasePodsCreated.incrementAndGet();
         }
     }
@@ -178,7 +202,7 @@ final class SimulatedCluster {
         Map<String, String> labels = job.getMetadata().getLabels();
         String benchmark = labels.get(ClusterLabels.INSTANCE);
         String owner = job.getMetadata().getOwnerReferences().getFirst().getUid();
-        ClusterExchange exchange = new ClusterExchange(client, namespace, benchmark, owner);
+        ClusterExchange exchange = new ClusterExchange(podClients.apply(benchmark), namespace, benchmark, owner);
         if (ClusterLabels.NETWORK_PROBE.equals(labels.get(ClusterLabels.COMPONENT))) {
             probeNetwork(job, exchange);
             return;
@@ -259,21 +283,39 @@ final class SimulatedCluster {
                 .withLabels(Map.of(JobProgress.JOB_NAME_LABEL, job.getMetadata().getName()))
                 .withOwnerReferences(ownedBy(job)).endMetadata()
                 .withSpec(job.getSpec().getTemplate().getSpec())
-                .withNewStatus().withPhase("Failed")
-                .withContainerStatuses(new ContainerStatusBuilder().withName("loadgen").withNewState().withNewTerminated()
-                        .withExitCode(4).withReason("Error").withMessage(message).endTerminated().endState().build())
-                .endStatus()
                 .build();
-        client.resource(pod).create();
+        pod.getSpec().setNodeName("lg-" + index);
+        createWithStatus(pod, new PodStatusBuilder().withPhase("Failed")
+                .withContainerStatuses(new ContainerStatusBuilder().withName("loadgen").withImage(
+                        pod.getSpec().getContainers().getFirst().getImage()).withNewState().withNewTerminated()
+                        .withExitCode(4).withReason("Error").withMessage(message).endTerminated().endState().build())
+                .build());
     }
 
+    /** As a kubelet would: the API server keeps no status given at creation, so it is written after. */
+    private void createWithStatus(Pod pod, PodStatus status) {
+        Pod created = client.resource(pod).create();
+        created.setStatus(status);
+        client.resource(created).updateStatus();
+    }
+
+    /** The status the Job controller writes at the end: the terminal condition after its target condition. */
     private void finish(Job job, boolean succeeded) {
         int completions = job.getSpec().getCompletions();
-        job.setStatus(new JobStatusBuilder()
+        String now = Instant.now().toString();
+        JobStatusBuilder status = new JobStatusBuilder().withStartTime(now)
                 .withSucceeded(succeeded ? completions : 0).withFailed(succeeded ? 0 : 1)
-                .withConditions(new JobConditionBuilder().withType(succeeded ? "Complete" : "Failed").withStatus("True")
-                        .build())
-                .build());
+                .withConditions(
+                        new JobConditionBuilder().withType(succeeded ? "SuccessCriteriaMet" : "FailureTarget")
+                                .withStatus("True").build(),
+                        new JobConditionBuilder().withType(succeeded ? "Complete" : "Failed").withStatus("True").build());
+        if (succeeded) {
+            status.withCompletionTime(now);
+            if ("Indexed".equals(job.getSpec().getCompletionMode())) {
+                status.withCompletedIndexes(completions == 1 ? "0" : "0-" + (completions - 1));
+            }
+        }
+        job.setStatus(status.build());
         client.resource(job).updateStatus();
     }
 

@@ -9,11 +9,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.VersionInfo;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.Operator;
 import io.ledgerbench.loadgen.cluster.ClusterExchange;
@@ -30,7 +26,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,32 +39,24 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The operator against the fabric8 mock API server in CRUD mode, with {@link SimulatedCluster}
- * playing kubelets, controllers and load-generator pods: whole BenchmarkRuns, restarts, failures.
+ * Whole BenchmarkRuns, restarts and failures: the operator against an API server, with
+ * {@link SimulatedCluster} playing kubelets, controllers and load-generator pods. Each subclass
+ * supplies the server (the fabric8 mock; a real kube-apiserver with RBAC) and what only it can show.
  */
-@EnableKubernetesMockClient(crud = true)
-class BenchmarkRunReconcilerTest {
+abstract class BenchmarkRunLifecycleTest {
 
-    private static final String NAMESPACE = "bench";
-    private static final String PG = "pg-fair-medium";
-    private static final String TB = "tb-medium";
+    static final String PG = "pg-fair-medium";
+    static final String TB = "tb-medium";
     private static final OperatorSettings SETTINGS = new OperatorSettings(Duration.ofMinutes(20), Duration.ofMinutes(30),
             Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofMillis(50), Duration.ZERO);
 
-    /** Tells the operator's requests apart from the simulated cluster's in the mock server's log. */
-    private static final String OPERATOR_USER_AGENT = "ledgerbench-operator-under-test";
+    /** Tells the operator's requests apart from the simulated cluster's. */
+    static final String OPERATOR_USER_AGENT = "ledgerbench-operator-under-test";
 
-    /**
-     * What the ClusterRole grants that this replay cannot show in use: get on BenchmarkRuns (no more
-     * than list already grants), and update on their finalizers, which the API server checks when the
-     * operator sets owner references with blockOwnerDeletion (the mock server does not).
-     */
-    private static final List<String> GRANTED_BUT_UNSEEN_IN_THE_MOCK = List.of("get ledgerbench.io/benchmarkruns",
-            "update ledgerbench.io/benchmarkruns/finalizers", "get ledgerbench.io/benchmarkcomparisons",
-            "update ledgerbench.io/benchmarkcomparisons/finalizers");
-
-    KubernetesMockServer server;
+    /** The client of the test itself and of the simulated cluster's controllers: may do anything. */
     KubernetesClient client;
+    /** This test's namespace (a real server keeps one per test; the mock server is new for each test). */
+    String namespace;
 
     private final TestClock clock = new TestClock();
     /** The /metrics of the operator started last (each operator process has its own). */
@@ -77,27 +64,45 @@ class BenchmarkRunReconcilerTest {
     private final List<Operator> operators = new ArrayList<>();
     private SimulatedCluster cluster;
 
+    /** The CRDs installed, the client ready, a namespace for this test; returns the client. */
+    abstract KubernetesClient prepareServer() throws IOException;
+
+    /** A namespace of its own for this test. */
+    abstract String newNamespace();
+
+    /** The operator as it runs against this server, talking through its own client. */
+    abstract Operator newOperator();
+
+    /** The client the load-generator pods of that benchmark would have (its ServiceAccount's). */
+    abstract KubernetesClient loadgenClient(String benchmark);
+
+    /** What the server says its version is. */
+    abstract String kubernetesVersion();
+
+    /** Waits until owned objects whose owner is gone are deleted, by the real collector or a played one. */
+    abstract void collectGarbage();
+
     @BeforeEach
-    void installCrdAndNodes() throws IOException {
-        server.setVersionInfo(new VersionInfo.Builder().withMajor("1").withMinor("33").withGitVersion("v1.33.4").build());
-        client.apiextensions().v1().customResourceDefinitions()
-                .load(Files.newInputStream(Path.of("../crds/benchmarkruns.ledgerbench.io-v1.yml"))).create();
-        client.apiextensions().v1().customResourceDefinitions()
-                .load(Files.newInputStream(Path.of("../crds/benchmarkcomparisons.ledgerbench.io-v1.yml"))).create();
-        cluster = new SimulatedCluster(client, NAMESPACE).withNodes();
+    void prepareClusterAndNamespace() throws IOException {
+        client = prepareServer();
+        namespace = newNamespace();
+        cluster = new SimulatedCluster(client, namespace, this::loadgenClient).withNodes();
+    }
+
+    SimulatedCluster cluster() {
+        return cluster;
     }
 
     @AfterEach
     void stopOperators() {
         operators.forEach(Operator::stop);
+        // Unfinished benchmarks would hold the shared node pools for the next test on the same server.
+        client.resources(io.ledgerbench.operator.api.v1alpha1.BenchmarkComparison.class).inNamespace(namespace).delete();
+        client.resources(BenchmarkRun.class).inNamespace(namespace).delete();
     }
 
-    private Operator startOperator() {
-        // The mock API server does not implement server-side apply; JSON merge patches write the same status.
-        KubernetesClient operatorClient = server.createClient(builder -> builder.withConfig(
-                new ConfigBuilder(client.getConfiguration()).withUserAgent(OPERATOR_USER_AGENT).build()));
-        Operator operator = new Operator(overrider -> overrider.withKubernetesClient(operatorClient)
-                .withCloseClientOnStop(true).withUseSSAToPatchPrimaryResource(false));
+    Operator startOperator() {
+        Operator operator = newOperator();
         metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         operator.register(new BenchmarkRunReconciler(SETTINGS, clock, metrics));
         operator.register(new io.ledgerbench.operator.comparison.BenchmarkComparisonReconciler());
@@ -106,27 +111,27 @@ class BenchmarkRunReconcilerTest {
         return operator;
     }
 
-    private BenchmarkRun apply(String example) {
+    BenchmarkRun apply(String example) {
         return apply(example, UnaryOperator.identity());
     }
 
     /** Applies the example after edit changed its YAML, as a user would change a copy of it. */
-    private BenchmarkRun apply(String example, UnaryOperator<String> edit) {
+    BenchmarkRun apply(String example, UnaryOperator<String> edit) {
         try {
             String yaml = edit.apply(Files.readString(Examples.DIRECTORY.resolve(example)));
             BenchmarkRun run = Serialization.unmarshal(yaml, BenchmarkRun.class);
-            run.getMetadata().setNamespace(NAMESPACE);
+            run.getMetadata().setNamespace(namespace);
             return client.resource(run).create();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private BenchmarkRun get(String name) {
-        return client.resources(BenchmarkRun.class).inNamespace(NAMESPACE).withName(name).get();
+    BenchmarkRun get(String name) {
+        return client.resources(BenchmarkRun.class).inNamespace(namespace).withName(name).get();
     }
 
-    private BenchmarkPhase phase(String name) {
+    BenchmarkPhase phase(String name) {
         BenchmarkRun run = get(name);
         return run == null || run.getStatus() == null ? null : run.getStatus().getPhase();
     }
@@ -134,7 +139,7 @@ class BenchmarkRunReconcilerTest {
     /** Lets the cluster run until the status satisfies until, or the BenchmarkRun is final. */
     private BenchmarkRunStatus runUntil(String name, Predicate<BenchmarkRunStatus> until) {
         try {
-            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
                 cluster.tick();
                 BenchmarkRun run = get(name);
                 BenchmarkRunStatus status = run == null ? null : run.getStatus();
@@ -149,11 +154,11 @@ class BenchmarkRunReconcilerTest {
     }
 
     /** A two-variant, two-round comparison on the example's node pools. */
-    private void applyComparison() {
+    void applyComparison() {
         client.resource(io.fabric8.kubernetes.client.utils.Serialization.unmarshal("""
                 apiVersion: ledgerbench.io/v1alpha1
                 kind: BenchmarkComparison
-                metadata: {name: cmp, namespace: bench}
+                metadata: {name: cmp}
                 spec:
                   baseline: procedure
                   database:
@@ -169,12 +174,12 @@ class BenchmarkRunReconcilerTest {
                   workload: {accounts: 1000, warmup: 1s, duration: 2s}
                   loadgen: {parallelism: 1, placement: {nodeSelector: {ledgerbench.io/node-group: loadgen}}}
                   runs: 2
-                """, io.ledgerbench.operator.api.v1alpha1.BenchmarkComparison.class)).create();
+                """, io.ledgerbench.operator.api.v1alpha1.BenchmarkComparison.class)).inNamespace(namespace).create();
     }
 
-    private io.ledgerbench.operator.api.v1alpha1.BenchmarkComparisonStatus comparisonToTheEnd(String name) {
+    io.ledgerbench.operator.api.v1alpha1.BenchmarkComparisonStatus comparisonToTheEnd(String name) {
         var comparisons = client.resources(io.ledgerbench.operator.api.v1alpha1.BenchmarkComparison.class)
-                .inNamespace(NAMESPACE);
+                .inNamespace(namespace);
         try {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> {
                 cluster.tick();
@@ -188,16 +193,16 @@ class BenchmarkRunReconcilerTest {
         return comparisons.withName(name).get().getStatus();
     }
 
-    private BenchmarkRunStatus runToTheEnd(String name) {
+    BenchmarkRunStatus runToTheEnd(String name) {
         return runUntil(name, status -> false);
     }
 
-    private static String describe(BenchmarkRunStatus status) {
+    static String describe(BenchmarkRunStatus status) {
         return status.getPhase() + " " + status.getReason() + ": " + status.getMessage();
     }
 
-    private ConfigMap results(String name) {
-        return client.configMaps().inNamespace(NAMESPACE).withName(name + "-results").get();
+    ConfigMap results(String name) {
+        return client.configMaps().inNamespace(namespace).withName(name + "-results").get();
     }
 
     @Test
@@ -270,7 +275,7 @@ class BenchmarkRunReconcilerTest {
         assertThat(environment.databaseNodes()).containsEntry(PG + "-db-0", "db-0 (i4i.xlarge)");
         assertThat(environment.loadgenNodes()).containsEntry("pod-2", "lg-2 (c5.large)");
         assertThat(environment.serverVersion()).isEqualTo("PostgreSQL 18");
-        assertThat(environment.kubernetesVersion()).isEqualTo("v1.33.4");
+        assertThat(environment.kubernetesVersion()).isEqualTo(kubernetesVersion());
         assertThat(environment.databaseRoundTrips()).hasSize(6).anySatisfy(pair -> {
             assertThat(pair.fromNode() + " -> " + pair.toNode()).isEqualTo("db-0 -> db-2");
             assertThat(pair.p99Ms()).isCloseTo(0.4, within(0.001));
@@ -282,7 +287,7 @@ class BenchmarkRunReconcilerTest {
         startOperator();
         apply("postgresql-fair.yaml");
         runToTheEnd(PG);
-        List<String> reasons = client.v1().events().inNamespace(NAMESPACE).list().getItems().stream()
+        List<String> reasons = client.v1().events().inNamespace(namespace).list().getItems().stream()
                 .filter(event -> PG.equals(event.getInvolvedObject().getName())).map(Event::getReason).toList();
         assertThat(reasons).contains("Queued", "Provisioning", "Loading", "Running", "Verifying", "Aggregating",
                 "Succeeded");
@@ -294,8 +299,8 @@ class BenchmarkRunReconcilerTest {
         startOperator();
         apply("postgresql-fair.yaml");
         assertThat(runToTheEnd(PG).getPhase()).isEqualTo(BenchmarkPhase.Succeeded);
-        assertThat(client.apps().statefulSets().inNamespace(NAMESPACE).withName(PG + "-db").get()).isNull();
-        assertThat(client.secrets().inNamespace(NAMESPACE).withName(PG + "-db-credentials").get()).isNull();
+        assertThat(client.apps().statefulSets().inNamespace(namespace).withName(PG + "-db").get()).isNull();
+        assertThat(client.secrets().inNamespace(namespace).withName(PG + "-db-credentials").get()).isNull();
         assertThat(results(PG)).isNotNull();
     }
 
@@ -316,13 +321,13 @@ class BenchmarkRunReconcilerTest {
                     .containsExactly(DatabaseConfig.hash(DatabaseConfig.tigerbeetle(owner, run)));
         }
         assertThat(cluster.databasePodsCreated()).as("3 replicas replaced for each of 3 runs").isGreaterThanOrEqualTo(9);
-        ConfigMap config = client.configMaps().inNamespace(NAMESPACE).withName(TB + "-db-config").get();
+        ConfigMap config = client.configMaps().inNamespace(namespace).withName(TB + "-db-config").get();
         assertThat(config.getData()).containsEntry(DatabaseConfig.RUN_KEY, "3");
-        StatefulSet database = client.apps().statefulSets().inNamespace(NAMESPACE).withName(TB + "-db").get();
+        StatefulSet database = client.apps().statefulSets().inNamespace(namespace).withName(TB + "-db").get();
         List<EnvVar> environment = database.getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv();
         assertThat(environment).anySatisfy(variable -> {
             assertThat(variable.getName()).isEqualTo("ADDRESSES");
-            assertThat(variable.getValue()).matches("10\\.96\\.0\\.\\d+:3000,10\\.96\\.0\\.\\d+:3000,10\\.96\\.0\\.\\d+:3000");
+            assertThat(variable.getValue()).matches("(\\d+\\.\\d+\\.\\d+\\.\\d+:3000,){2}\\d+\\.\\d+\\.\\d+\\.\\d+:3000");
         });
     }
 
@@ -343,7 +348,7 @@ class BenchmarkRunReconcilerTest {
         assertThat(status.getRuns()).extracting(RunStatus::run).containsExactly(1, 2, 3);
         assertThat(status.getSeed()).isEqualTo(midway.getSeed());
         assertThat(results(PG).getData().keySet().stream().filter(key -> key.startsWith("run-"))).hasSize(3);
-        ClusterExchange exchange = new ClusterExchange(client, NAMESPACE, PG, get(PG).getMetadata().getUid());
+        ClusterExchange exchange = new ClusterExchange(client, namespace, PG, get(PG).getMetadata().getUid());
         assertThat(exchange.podResults(2)).hasSize(3);
     }
 
@@ -435,9 +440,9 @@ class BenchmarkRunReconcilerTest {
         runUntil(PG, status -> status.getPhase() == BenchmarkPhase.Running && status.getRun() == 2);
         assertThat(cluster.everything()).isNotEmpty();
 
-        client.resources(BenchmarkRun.class).inNamespace(NAMESPACE).withName(PG).delete();
+        client.resources(BenchmarkRun.class).inNamespace(namespace).withName(PG).delete();
         await().atMost(Duration.ofSeconds(30)).until(() -> get(PG) == null);
-        cluster.collectGarbage();
+        collectGarbage();
 
         List<HasMetadata> left = cluster.everything();
         assertThat(left).as("objects left: %s", left.stream().map(object -> object.getKind() + "/"
@@ -452,7 +457,7 @@ class BenchmarkRunReconcilerTest {
 
         String scrape = metrics.scrape();
         assertThat(scrape).contains("ledgerbench_benchmarkrun_phase{benchmarkrun=\"" + PG
-                + "\",engine=\"postgresql\",mode=\"maxThroughput\",namespace=\"" + NAMESPACE
+                + "\",engine=\"postgresql\",mode=\"maxThroughput\",namespace=\"" + namespace
                 + "\",phase=\"Succeeded\"} 1")
                 .contains("phase=\"Running\"} 0");
         for (RunStatus run : status.getRuns()) {
@@ -470,7 +475,7 @@ class BenchmarkRunReconcilerTest {
         runUntil(PG, status -> status.getRun() != null && status.getRun() == 2);
         assertThat(metrics.scrape()).contains("benchmarkrun=\"" + PG + "\"");
 
-        client.resources(BenchmarkRun.class).inNamespace(NAMESPACE).withName(PG).delete();
+        client.resources(BenchmarkRun.class).inNamespace(namespace).withName(PG).delete();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(metrics.scrape()).doesNotContain("benchmarkrun=\"" + PG + "\""));
@@ -485,7 +490,7 @@ class BenchmarkRunReconcilerTest {
 
         BenchmarkRunStatus queued = runUntil("pg-second", status -> status.getQueuedBehind() != null);
         assertThat(queued.getPhase()).isEqualTo(BenchmarkPhase.Queued);
-        assertThat(queued.getQueuedBehind()).isEqualTo(NAMESPACE + "/" + PG);
+        assertThat(queued.getQueuedBehind()).isEqualTo(namespace + "/" + PG);
 
         assertThat(runToTheEnd(PG).getPhase()).isEqualTo(BenchmarkPhase.Succeeded);
         BenchmarkRunStatus second = runToTheEnd("pg-second");
@@ -521,39 +526,10 @@ class BenchmarkRunReconcilerTest {
         assertThat(get("cmp-procedure-r1").getStatus().getPhase()).isEqualTo(BenchmarkPhase.Succeeded);
         assertThat(results("cmp").getData()).containsKeys("comparison.json", "report.html");
 
-        client.resources(io.ledgerbench.operator.api.v1alpha1.BenchmarkComparison.class).inNamespace(NAMESPACE)
+        client.resources(io.ledgerbench.operator.api.v1alpha1.BenchmarkComparison.class).inNamespace(namespace)
                 .withName("cmp").delete();
-        cluster.collectGarbage();
-        assertThat(client.resources(BenchmarkRun.class).inNamespace(NAMESPACE).list().getItems())
+        collectGarbage();
+        assertThat(client.resources(BenchmarkRun.class).inNamespace(namespace).list().getItems())
                 .as("deleting the comparison deletes its children").isEmpty();
-    }
-
-    @Test
-    void theInstalledClusterRoleAllowsEveryRequestTheOperatorMakesAndLittleElse() throws Exception {
-        startOperator();
-        apply("postgresql-fair.yaml");
-        apply("tigerbeetle-3node.yaml");
-        assertThat(runToTheEnd(PG).getPhase()).isEqualTo(BenchmarkPhase.Succeeded);
-        assertThat(runToTheEnd(TB).getPhase()).isEqualTo(BenchmarkPhase.Succeeded);
-        applyComparison();
-        assertThat(comparisonToTheEnd("cmp").phase())
-                .isEqualTo(io.ledgerbench.operator.api.v1alpha1.BenchmarkComparisonStatus.ComparisonPhase.Succeeded);
-
-        ClusterRoleRules role = ClusterRoleRules.fromInstallManifest();
-        java.util.Set<ClusterRoleRules.Permission> used = new java.util.TreeSet<>(
-                java.util.Comparator.comparing(ClusterRoleRules.Permission::toString));
-        for (var request = server.takeRequest(0, java.util.concurrent.TimeUnit.MILLISECONDS); request != null;
-             request = server.takeRequest(0, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-            if (OPERATOR_USER_AGENT.equals(request.getHeader("User-Agent"))) {
-                ClusterRoleRules.of(request.getMethod(), request.getPath()).ifPresent(used::add);
-            }
-        }
-        assertThat(used).as("the operator made requests").isNotEmpty();
-        assertThat(used.stream().filter(permission -> !role.allows(permission)).toList())
-                .as("requests the ClusterRole does not allow (of %s)", used).isEmpty();
-        assertThat(role.granted().stream().filter(permission -> !used.contains(permission))
-                .map(ClusterRoleRules.Permission::toString).toList())
-                .as("granted, never used by the operator here, and not explained").containsExactlyInAnyOrderElementsOf(
-                        GRANTED_BUT_UNSEEN_IN_THE_MOCK);
     }
 }
