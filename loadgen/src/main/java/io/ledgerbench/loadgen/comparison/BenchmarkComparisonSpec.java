@@ -23,9 +23,9 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(value = "self.variants.exists(v, v.name == self.baseline)",
-        message = "baseline must be the name of one of the variants")
+        message = "baseline must be the name of one of the variants", fieldPath = ".baseline")
 @ValidationRule(value = "self.variants.all(v, self.variants.filter(w, w.name == v.name).size() == 1)",
-        message = "each variant needs its own name")
+        message = "each variant needs its own name", fieldPath = ".variants")
 public record BenchmarkComparisonSpec(
         @Required @Size(max = BenchmarkComparisonSpec.MAX_VARIANT_NAME_LENGTH) String baseline,
         // Bounded so that the API server can bound the cost of the CEL rules above (it refuses the CRD otherwise).

@@ -30,8 +30,8 @@ import java.util.stream.Stream;
 public final class RealApiServer implements AutoCloseable {
 
     /** Why the real-server tests are skipped on a machine without the binaries. */
-    public static final String ABSENT = "no kube-apiserver, etcd and kubectl under $KUBE_API_TEST_DIR or "
-            + "~/.kubeapitest/k8s/<version>-linux-amd64 (fabric8 kube-api-test's offline binaries)";
+    public static final String ABSENT = "no kube-apiserver, etcd, kubectl in ~/.kubeapitest/k8s/<version>-linux-amd64"
+            + " ($KUBE_API_TEST_DIR); KUBE_API_TEST_OFFLINE_MODE=false lets kube-api-test download them";
 
     private static final String CONTROLLER_MANAGER = "kube-controller-manager";
 
@@ -57,14 +57,25 @@ public final class RealApiServer implements AutoCloseable {
         this.admin = client(adminConfig());
     }
 
-    /** For {@code @EnabledIf}: kube-apiserver, etcd and kubectl are where kube-api-test looks for them. */
+    /**
+     * For {@code @EnabledIf}: kube-apiserver, etcd and kubectl are where kube-api-test looks for them,
+     * or it may download them (only when {@code KUBE_API_TEST_OFFLINE_MODE=false} says so: CI machines
+     * here have no internet, and a test must not depend on it silently).
+     */
     public static boolean isAvailable() {
-        return binaryDirectory().isPresent();
+        return binaryDirectory().isPresent() || downloadAllowed();
+    }
+
+    private static boolean downloadAllowed() {
+        return "false".equalsIgnoreCase(System.getenv(KubeAPIServerConfigBuilder.KUBE_API_TEST_OFFLINE_MODE));
     }
 
     /** Starts etcd and kube-apiserver (RBAC on, audit log on) and waits until the default namespace exists. */
     public static RealApiServer start() {
-        Path binaries = binaryDirectory().orElseThrow(() -> new IllegalStateException(ABSENT));
+        Optional<Path> present = binaryDirectory();
+        if (present.isEmpty() && !downloadAllowed()) {
+            throw new IllegalStateException(ABSENT);
+        }
         try {
             Path work = Files.createTempDirectory("ledgerbench-apiserver");
             Path policy = Files.writeString(work.resolve("audit-policy.yaml"), """
@@ -75,10 +86,11 @@ public final class RealApiServer implements AutoCloseable {
                       - level: Metadata
                     """);
             Path audit = work.resolve("audit.log");
-            KubeAPIServer server = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
+            KubeAPIServerConfigBuilder config = KubeAPIServerConfigBuilder.anAPIServerConfig()
                     .withTestDir(testDirectory().toString())
-                    .withApiServerVersion(versionOf(binaries))
-                    .withOfflineMode(true)
+                    .withOfflineMode(present.isPresent());
+            present.ifPresent(binaries -> config.withApiServerVersion(versionOf(binaries)));
+            KubeAPIServer server = new KubeAPIServer(config
                     .withStartupTimeout(180_000)
                     .withApiServerFlag("--audit-policy-file", policy.toString())
                     .withApiServerFlag("--audit-log-path", audit.toString())
@@ -87,6 +99,8 @@ public final class RealApiServer implements AutoCloseable {
                     .withApiServerFlag("--enable-admission-plugins", "OwnerReferencesPermissionEnforcement")
                     .build());
             server.start();
+            Path binaries = present.or(RealApiServer::binaryDirectory).orElseThrow(() -> new IllegalStateException(
+                    "kube-api-test started a server but its binaries are not under " + testDirectory()));
             return new RealApiServer(server, binaries, work, new AuditLog(audit));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

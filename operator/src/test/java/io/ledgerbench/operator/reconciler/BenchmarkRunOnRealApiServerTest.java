@@ -245,6 +245,24 @@ class BenchmarkRunOnRealApiServerTest extends BenchmarkRunLifecycleTest {
                 kubectlNumber(status.getThroughput()), kubectlNumber(status.getP99Ms()), "true");
     }
 
+    @Test
+    void theOperatorWritesStatusByServerSideApplyUnderItsOwnFieldManager() {
+        startOperator();
+        apply("postgresql-fair.yaml");
+        assertThat(runToTheEnd(PG).getPhase()).isEqualTo(BenchmarkPhase.Succeeded);
+
+        assertThat(get(PG).getMetadata().getManagedFields()).anySatisfy(entry -> {
+            assertThat(entry.getOperation()).isEqualTo("Apply");
+            assertThat(entry.getSubresource()).isEqualTo("status");
+            assertThat(entry.getManager()).isNotBlank();
+        });
+        assertThat(requestsInThisNamespaceBy(operatorUser())).anySatisfy(request -> {
+            assertThat(request.resourcePath()).isEqualTo("benchmarkruns/status");
+            assertThat(request.verb()).isEqualTo("patch");
+            assertThat(request.code()).isEqualTo(200);
+        });
+    }
+
     /** How kubectl prints a number column: Go's shortest representation. */
     private static String kubectlNumber(double value) {
         return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
