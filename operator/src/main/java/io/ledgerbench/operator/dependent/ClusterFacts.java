@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.VersionInfo;
 import io.ledgerbench.loadgen.spec.StorageType;
 import io.ledgerbench.operator.model.DatabaseStatefulSets;
+import io.ledgerbench.operator.storage.StorageMedium;
+import io.ledgerbench.operator.storage.StorageReport;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,24 +66,32 @@ public final class ClusterFacts {
         return nodeName + " (" + Optional.ofNullable(type).orElse("instance type unknown") + ")";
     }
 
-    /** localNvme must put every data directory on an NVMe device; other storage types are recorded only. */
+    /**
+     * localNvme must put every data directory on the instance's own NVMe (instance storage, told from
+     * EBS by the disks' model: on Nitro instances EBS volumes are NVMe devices too); other storage
+     * types are recorded only.
+     */
     public static StorageCheck storageCheck(StorageType storage, List<Pod> pods) {
-        List<String> devices = new ArrayList<>();
-        List<String> notNvme = new ArrayList<>();
+        List<String> found = new ArrayList<>();
+        List<String> elsewhere = new ArrayList<>();
         for (Pod pod : pods) {
-            String device = storageDevice(pod).orElse("unknown");
-            devices.add(pod.getMetadata().getName() + " " + device);
-            if (!device.contains("nvme")) {
-                notNvme.add(pod.getMetadata().getName() + " (" + device + ")");
+            Optional<StorageReport> report = storageDevice(pod).flatMap(StorageReport::parse);
+            String what = report.map(StorageReport::describe).orElse("unknown");
+            found.add(pod.getMetadata().getName() + " " + what);
+            StorageMedium medium = report.map(StorageReport::medium).orElse(StorageMedium.UNKNOWN);
+            if (medium != StorageMedium.INSTANCE_STORE) {
+                elsewhere.add(pod.getMetadata().getName() + " (" + what + "; " + medium.description() + ")");
             }
         }
-        String listed = String.join(", ", devices);
+        String listed = String.join(", ", found);
         if (storage != StorageType.LOCAL_NVME) {
             return new StorageCheck(true, "not required for storage " + storage.specValue() + ": " + listed);
         }
-        return notNvme.isEmpty()
+        return elsewhere.isEmpty()
                 ? new StorageCheck(true, "passed: " + listed)
-                : new StorageCheck(false, "failed: data directory not on NVMe in " + String.join(", ", notNvme));
+                : new StorageCheck(false, "failed: data directory not on instance-store NVMe in "
+                        + String.join(", ", elsewhere) + " (is " + DatabaseStatefulSets.LOCAL_NVME_HOST_PATH
+                        + " mounted on that node? see docs/cloud.md, Troubleshooting)");
     }
 
     private static Optional<String> storageDevice(Pod pod) {

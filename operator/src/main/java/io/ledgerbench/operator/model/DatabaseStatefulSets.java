@@ -25,6 +25,7 @@ import io.ledgerbench.loadgen.spec.StorageSpec;
 import io.ledgerbench.loadgen.spec.StorageType;
 import io.ledgerbench.loadgen.spec.TigerBeetleMemory;
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkRun;
+import io.ledgerbench.operator.storage.StorageProbe;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ import java.util.Map;
 /**
  * The database StatefulSet per engine: one pod per node (required anti-affinity), placement,
  * resources and storage from the spec, and an init container that reports which device backs the
- * data directory (its termination message, read by the operator for the NVMe check).
+ * data directory and what its disks are (its termination message, read by the operator's storage check).
  */
 public final class DatabaseStatefulSets {
 
@@ -120,13 +121,16 @@ public final class DatabaseStatefulSets {
                 .endSecurityContext();
     }
 
-    /** Writes the device under the data directory to the termination message: the NVMe check reads it there. */
+    /**
+     * Writes what the data directory is on (device, disks, their models) to the termination message:
+     * the storage check reads it there.
+     */
     private static Container storageCheck(String image, String before) {
         return new ContainerBuilder()
                 .withName(STORAGE_CHECK_CONTAINER)
                 .withImage(image)
-                .withCommand("sh", "-c", before + "df -P " + DatabaseConfig.DATA_PATH
-                        + " | awk 'NR==2 {print $1}' > /dev/termination-log")
+                .withCommand("sh", "-c", before + "{\n" + StorageProbe.script(DatabaseConfig.DATA_PATH) + "} > "
+                        + StorageProbe.REPORT_FILE)
                 .withVolumeMounts(mounts())
                 .withNewSecurityContext().withRunAsUser(0L).endSecurityContext()
                 .build();

@@ -385,14 +385,14 @@ abstract class BenchmarkRunLifecycleTest {
     }
 
     @Test
-    void localNvmeStorageThatIsNotOnNvmeFailsTheBenchmark() {
-        cluster.storageDevice("overlay");
+    void localNvmeStorageOnTheRootEbsVolumeFailsTheBenchmark() {
+        cluster.storageReport(SimulatedCluster.ROOT_EBS_REPORT);
         startOperator();
         apply("postgresql-fair.yaml");
         BenchmarkRunStatus status = runToTheEnd(PG);
         assertThat(status.getPhase()).isEqualTo(BenchmarkPhase.Failed);
         assertThat(status.getReason()).isEqualTo("StorageCheckFailed");
-        assertThat(status.getMessage()).contains(PG + "-db-0 (overlay)");
+        assertThat(status.getMessage()).contains(PG + "-db-0 (/dev/nvme0n1p1 on nvme0n1: Amazon Elastic Block Store; EBS)");
     }
 
     @Test

@@ -55,6 +55,10 @@ import org.HdrHistogram.Histogram;
 final class SimulatedCluster {
 
     static final String DEVICE = "/dev/nvme1n1";
+    /** What the storage probe of an i4i's database pod reports: its data on the instance-store disk. */
+    static final String INSTANCE_STORE_REPORT = "device " + DEVICE + "\ndisk nvme1n1 Amazon EC2 NVMe Instance Storage";
+    /** What it reports where the instance store was not mounted: the directory on the root EBS volume. */
+    static final String ROOT_EBS_REPORT = "device /dev/nvme0n1p1\ndisk nvme0n1 Amazon Elastic Block Store";
 
     private final KubernetesClient client;
     private final String namespace;
@@ -65,7 +69,7 @@ final class SimulatedCluster {
     private final AtomicInteger databasePodsCreated = new AtomicInteger();
     private final Map<Integer, Set<String>> configurationsPrepared = new HashMap<>();
     private final AtomicInteger nextIp = new AtomicInteger(10);
-    private String storageDevice = DEVICE;
+    private String storageReport = INSTANCE_STORE_REPORT;
     private boolean violateInvariants;
 
     /**
@@ -103,8 +107,9 @@ final class SimulatedCluster {
         failingVerifyPod.add(benchmark + "/" + run);
     }
 
-    void storageDevice(String device) {
-        storageDevice = device;
+    /** What the database pods' storage probes report from now on. */
+    void storageReport(String report) {
+        storageReport = report;
     }
 
     void violateInvariants() {
@@ -181,7 +186,7 @@ final class SimulatedCluster {
         return new PodStatusBuilder().withPhase("Running")
                 .addNewCondition().withType("Ready").withStatus("True").endCondition()
                 .withInitContainerStatuses(new ContainerStatusBuilder().withName(DatabaseStatefulSets.STORAGE_CHECK_CONTAINER)
-                        .withNewState().withNewTerminated().withExitCode(0).withMessage(storageDevice + "\n")
+                        .withNewState().withNewTerminated().withExitCode(0).withMessage(storageReport + "\n")
                         .endTerminated().endState().build())
                 .build();
     }
