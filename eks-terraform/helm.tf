@@ -28,6 +28,9 @@ resource "helm_release" "kube_prometheus_stack" {
   create_namespace = true
   timeout          = 900
 
+  # Its pods need the system nodes: wait for every node group, not only the control plane.
+  depends_on = [module.eks]
+
   values = [yamlencode({
     prometheus = {
       prometheusSpec = {
@@ -96,6 +99,6 @@ resource "helm_release" "ledgerbench" {
     }
   })]
 
-  # The monitors need the Prometheus operator's CRDs.
-  depends_on = [helm_release.kube_prometheus_stack]
+  # The monitors need the Prometheus operator's CRDs; the operator's pod needs the system nodes.
+  depends_on = [helm_release.kube_prometheus_stack, module.eks]
 }

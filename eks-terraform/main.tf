@@ -17,8 +17,24 @@ data "aws_availability_zones" "available" {
   }
 }
 
+# Which zones offer each node type: a region's first zones need not offer i4i (or the others).
+data "aws_ec2_instance_type_offerings" "node_types" {
+  for_each = toset([var.database_instance_type, var.loadgen_instance_type, var.system_instance_type])
+
+  location_type = "availability-zone"
+  filter {
+    name   = "instance-type"
+    values = [each.value]
+  }
+}
+
 locals {
-  zones = slice(data.aws_availability_zones.available.names, 0, 3)
+  # Zones where every node type is offered; up to three of them (one database node each by default).
+  offered_zones = sort([
+    for zone in data.aws_availability_zones.available.names : zone
+    if alltrue([for offering in data.aws_ec2_instance_type_offerings.node_types : contains(offering.locations, zone)])
+  ])
+  zones = slice(local.offered_zones, 0, min(3, length(local.offered_zones)))
 
   # The placement every example under manifests/examples/ asks for (a test keeps the two equal).
   database_node_labels = {
@@ -34,6 +50,18 @@ locals {
   }
   system_node_labels = {
     "ledgerbench.io/node-group" = "system"
+  }
+}
+
+# EKS needs subnets in two zones at least; with two, two database nodes share a zone (docs/cloud.md).
+resource "terraform_data" "zones_offering_every_node_type" {
+  input = local.zones
+
+  lifecycle {
+    precondition {
+      condition     = length(local.offered_zones) >= 2
+      error_message = "Fewer than two availability zones of this region offer all of the node types (database, loadgen, system): choose another region or other instance types."
+    }
   }
 }
 

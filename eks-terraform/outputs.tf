@@ -22,3 +22,8 @@ output "grafana_command" {
   description = "Opens Grafana on http://localhost:3000 (user admin; password in the kps-grafana Secret)."
   value       = var.install_monitoring ? "kubectl -n monitoring port-forward svc/kps-grafana 3000:80" : "monitoring not installed"
 }
+
+output "zones" {
+  description = "Availability zones of the subnets and node groups (those offering every node type)."
+  value       = local.zones
+}

@@ -1,5 +1,5 @@
 variable "region" {
-  description = "AWS region. i4i instances must be offered in three of its availability zones."
+  description = "AWS region. Up to three of its zones that offer every node type are used (two at least)."
   type        = string
   default     = "us-east-1"
 }

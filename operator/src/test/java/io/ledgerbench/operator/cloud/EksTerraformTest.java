@@ -113,7 +113,34 @@ class EksTerraformTest {
                 .get("database"));
         assertThat(database).containsKey("cloudinit_pre_nodeadm");
         assertThat(Files.readString(TERRAFORM.resolve("nvme-setup.sh")))
-                .contains("MOUNT_POINT=" + DatabaseStatefulSets.LOCAL_NVME_HOST_PATH);
+                .contains("MOUNT_POINT=${MOUNT_POINT:-" + DatabaseStatefulSets.LOCAL_NVME_HOST_PATH + "}");
+    }
+
+    @Test
+    void theZonesAreThoseOfferingEveryNodeTypeAndAtLeastTwoAreRequired() {
+        Map<String, Object> offerings = map(map(block("data").get("aws_ec2_instance_type_offerings")).get("node_types"));
+        assertThat(offerings.get("location_type")).isEqualTo("availability-zone");
+        assertThat(allText).contains("for_each = toset([var.database_instance_type, var.loadgen_instance_type,"
+                + " var.system_instance_type])");
+        assertThat(allText).contains("contains(offering.locations, zone)")
+                .contains("zones = slice(local.offered_zones, 0, min(3, length(local.offered_zones)))")
+                .doesNotContain("slice(data.aws_availability_zones.available.names, 0, 3)");
+        Map<String, Object> check = map(map(block("resource").get("terraform_data")).get("zones_offering_every_node_type"));
+        assertThat(String.valueOf(check.get("lifecycle"))).contains("precondition").contains("Fewer than two availability zones");
+        assertThat(allText).contains("condition     = length(local.offered_zones) >= 2");
+        assertThat(block("output")).containsKey("zones");
+    }
+
+    @Test
+    void theChartsWaitForTheNodeGroupsTheirPodsRunOn() {
+        Map<String, Object> releases = map(map(block("resource")).get("helm_release"));
+        releases.forEach((name, release) -> assertThat(String.valueOf(map(release).get("depends_on")))
+                .as("helm_release %s depends_on", name).contains("module.eks"));
+    }
+
+    @Test
+    void terraformsWorkingFilesAndStateAreNotCommitted() throws IOException {
+        assertThat(Files.readAllLines(Path.of("../.gitignore"))).contains(".terraform/", "*.tfstate", "*.tfstate.*");
     }
 
     @Test
@@ -158,7 +185,8 @@ class EksTerraformTest {
     @Test
     void providersModulesChartsAndKubernetesArePinned() {
         Map<String, Object> providers = map(map(block("terraform").get("required_providers")));
-        assertThat(providers).isNotEmpty();
+        // The EKS module's own providers too: unpinned, they would be taken at their newest on every init.
+        assertThat(providers).containsKeys("aws", "helm", "tls", "time", "cloudinit", "null");
         providers.forEach((name, provider) ->
                 assertThat(String.valueOf(map(provider).get("version"))).as("provider %s", name).matches(EXACT_VERSION));
         block("module").forEach((name, module) ->
