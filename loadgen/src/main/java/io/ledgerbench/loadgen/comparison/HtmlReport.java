@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ledgerbench.loadgen.measure.LatencyHistograms;
 import io.ledgerbench.loadgen.result.BuildVersions;
+import io.ledgerbench.loadgen.resources.ResourceSummary;
 import io.ledgerbench.loadgen.result.ResultsWriter;
 import io.ledgerbench.loadgen.result.RunResult;
 import io.ledgerbench.loadgen.spec.SpecLoader;
@@ -126,11 +127,32 @@ public final class HtmlReport {
         row.put("p50", variant.aggregate().pooledLatencyMs().p50Ms());
         row.put("p99", variant.aggregate().pooledLatencyMs().p99Ms());
         row.put("p999", variant.aggregate().pooledLatencyMs().p999Ms());
+        ResourceSummary resources = variant.aggregate().resources();
+        if (resources != null) {
+            ObjectNode costs = row.putObject("costs");
+            costs.put("cpu", cost(resources.cpuMicrosPerTransfer(), 2));
+            costs.put("written", cost(resources.bytesWrittenPerTransfer(), 0));
+            costs.put("wal", cost(resources.walBytesPerTransfer(), 0));
+            costs.put("fsyncs", cost(resources.fsyncsPerTransfer(), 4));
+            costs.put("notMeasured", String.join("; ", resources.notMeasured()));
+        }
         VariantRatio ratio = result.ratios().stream().filter(r -> r.variant().equals(variant.name())).findFirst()
                 .orElse(null);
         row.put("tpsRatio", variant.baseline() ? "baseline" : ComparisonTable.ratio(ratio == null ? null : ratio.throughput()));
         row.put("p99Ratio", variant.baseline() ? "baseline" : ComparisonTable.ratio(ratio == null ? null : ratio.p99()));
         return row;
+    }
+
+    /** A per-transfer figure as "mean [low, high]", or why there is none. */
+    private static String cost(MetricSummary summary, int decimals) {
+        if (summary == null) {
+            return "not measured";
+        }
+        String format = "%." + decimals + "f";
+        return summary.ci95Low() == null || summary.tooFewRunsForAnInterval()
+                ? String.format(java.util.Locale.ROOT, format, summary.mean())
+                : String.format(java.util.Locale.ROOT, format + " [" + format + ", " + format + "]", summary.mean(),
+                        summary.ci95Low(), summary.ci95High());
     }
 
     /** All rounds' latency histograms added; x = 1 / (1 - percentile), the classic percentile-distribution axis. */

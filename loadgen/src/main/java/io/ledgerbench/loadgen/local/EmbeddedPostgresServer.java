@@ -19,9 +19,11 @@ import java.util.Map;
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
     }
 
     /** Starts a server for the spec; its data lives in a temporary directory removed on close. */
@@ -33,7 +35,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setCleanDataDirectory(true)
                     .setPGStartupWait(Duration.ofSeconds(60));
             configure(builder, PostgresServerSettings.singleNode(spec));
-            return new EmbeddedPostgresServer(builder.start());
+            return new EmbeddedPostgresServer(builder.start(), dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL: " + e.getMessage(), e);
         }
@@ -46,6 +48,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     static void configure(EmbeddedPostgres.Builder builder, Map<String, String> settings) {
         settings.forEach((name, value) -> builder.setServerConfig(name,
                 value.matches("[A-Za-z0-9_.:/+-]+") ? value : "'" + value.replace("'", "'\\''") + "'"));
+    }
+
+    /** The server's process (its postmaster; every backend is its child). */
+    public long serverPid() {
+        return postmasterPid(dataDirectory);
+    }
+
+    /** The postmaster's pid from a running server's data directory (first line of postmaster.pid), or -1. */
+    static long postmasterPid(Path dataDirectory) {
+        try {
+            return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().strip());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** Where to reach it, for the benchmark database. */

@@ -118,6 +118,16 @@ public final class LocalPostgresCluster implements AutoCloseable {
         return builder.start();
     }
 
+    /** Each server's process by node name (primary, standby-1, ...), read when asked: a standby may restart. */
+    public java.util.Map<String, java.util.function.LongSupplier> serverPids() {
+        java.util.Map<String, java.util.function.LongSupplier> pids = new java.util.LinkedHashMap<>();
+        pids.put("primary", () -> EmbeddedPostgresServer.postmasterPid(primaryDirectory));
+        for (Standby standby : standbys) {
+            pids.put(standby.name, () -> EmbeddedPostgresServer.postmasterPid(standby.directory));
+        }
+        return pids;
+    }
+
     public PostgresEndpoint primaryEndpoint() {
         return new PostgresEndpoint("localhost", primaryPort, "postgres", "", PostgresEndpoint.DEFAULT_DATABASE);
     }

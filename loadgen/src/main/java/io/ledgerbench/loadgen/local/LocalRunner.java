@@ -10,6 +10,9 @@ import io.ledgerbench.loadgen.driver.postgres.PostgresEndpoint;
 import io.ledgerbench.loadgen.measure.RunMeasurement;
 import io.ledgerbench.loadgen.measure.RunRecorder;
 import io.ledgerbench.loadgen.metrics.LoadgenMetrics;
+import io.ledgerbench.loadgen.resources.ResourceMeter;
+import io.ledgerbench.loadgen.resources.ResourceSnapshot;
+import io.ledgerbench.loadgen.resources.ResourceUsage;
 import io.ledgerbench.loadgen.result.AggregateResult;
 import io.ledgerbench.loadgen.result.Environment;
 import io.ledgerbench.loadgen.result.ResultCalculator;
@@ -34,6 +37,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs a BenchmarkRun without Kubernetes (SPEC section 9): on an embedded PostgreSQL (a single
@@ -98,7 +102,7 @@ public final class LocalRunner {
                         environment = Environment.measuredWith(spec, database, servers.location());
                         out.println("server: " + environment.serverVersion());
                     }
-                    RunResult result = runOnce(name, run, spec, seed, database, environment);
+                    RunResult result = runOnce(name, run, spec, seed, database, environment, servers.resourceMeter());
                     results.add(result);
                     out.println("[run " + run + "/" + spec.runs() + "] wrote " + writer.writeRun(result));
                 }
@@ -128,12 +132,12 @@ public final class LocalRunner {
              LedgerDatabase database = servers.openForRun(run)) {
             Environment environment = Environment.measuredWith(spec, database, servers.location());
             out.println("server: " + environment.serverVersion());
-            return runOnce(manifest.name(), run, spec, seed, database, environment);
+            return runOnce(manifest.name(), run, spec, seed, database, environment, servers.resourceMeter());
         }
     }
 
     private RunResult runOnce(String name, int run, BenchmarkRunSpec spec, long seed, LedgerDatabase database,
-                              Environment environment) throws InterruptedException {
+                              Environment environment, ResourceMeter meter) throws InterruptedException {
         out.printf("[run %d/%d] resetting database: %d accounts of %d%n", run, spec.runs(), spec.workload().accounts(),
                 spec.workload().initialBalance());
         long resetStartNanos = System.nanoTime();
@@ -154,12 +158,18 @@ public final class LocalRunner {
         LoadShape load = shares.size() == 1 ? shares.getFirst() : new ParallelLoad(shares);
         Instant startedAt = Instant.now();
         RunMeasurement measurement;
+        AtomicReference<ResourceSnapshot> windowStart = new AtomicReference<>();
+        ResourceSnapshot windowEnd;
         try (TransferDriver driver = database.openDriver(recorder.driverListener())) {
             out.printf("[run %d/%d] warmup %s, then measurement %s%n", run, spec.runs(), spec.workload().warmup(),
                     spec.workload().duration());
             measurement = executor.execute(spec.workload(), load, driver, recorder,
-                    new ConsoleProgress(out, run, spec.runs()));
+                    new ConsoleProgress(out, run, spec.runs()), () -> windowStart.set(meter.snapshot()));
+            // The processes' counters before the driver's connections close (a PostgreSQL backend's I/O leaves /proc with it).
+            windowEnd = meter.snapshot();
         }
+        // PostgreSQL's statistics after they close: each backend reports what it still held as it ends.
+        windowEnd = meter.withFreshStatistics(windowEnd);
         Instant finishedAt = Instant.now();
         if (measurement.stoppedEarlyReason() != null) {
             out.printf("[run %d/%d] STOPPED EARLY: %s (%d transfers failed, %d of them in doubt)%n", run, spec.runs(),
@@ -177,7 +187,11 @@ public final class LocalRunner {
         }
         out.printf("[run %d/%d] invariants %s%n", run, spec.runs(),
                 invariants.ok() ? "passed" : "FAILED: " + String.join("; ", invariants.violations()));
-        return ResultCalculator.runResult(name, run, spec, seed, startedAt, finishedAt, measurement, invariants,
-                environment);
+        RunResult result = ResultCalculator.runResult(name, run, spec, seed, startedAt, finishedAt, measurement,
+                invariants, environment);
+        return result.withResources(windowStart.get() == null ? null : ResourceUsage.between(windowStart.get(),
+                windowEnd, result.counts().completed(), spec.database().engine() == EngineType.TIGERBEETLE
+                        ? "TigerBeetle keeps no such statistics, and its fsyncs are io_uring operations /proc does not"
+                        + " count" : null));
     }
 }

@@ -7,7 +7,11 @@ import io.ledgerbench.loadgen.driver.postgres.PostgresServerSettings;
 import io.ledgerbench.loadgen.driver.tigerbeetle.TigerBeetleLedgerDatabase;
 import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
 import io.ledgerbench.loadgen.spec.EngineType;
+import io.ledgerbench.loadgen.resources.ProcessTree;
+import io.ledgerbench.loadgen.resources.ResourceMeter;
 import java.io.PrintStream;
+import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.Optional;
 
 /**
@@ -22,6 +26,9 @@ interface LocalServers extends AutoCloseable {
 
     /** The database for run {@code run}, ready for reset; the caller closes it after the run. */
     LedgerDatabase openForRun(int run);
+
+    /** Reads what the servers' processes (and PostgreSQL's statistics) have counted. */
+    ResourceMeter resourceMeter();
 
     @Override
     void close();
@@ -49,6 +56,11 @@ interface LocalServers extends AutoCloseable {
                 }
 
                 @Override
+                public ResourceMeter resourceMeter() {
+                    return new ResourceMeter(cluster.serverPids(), Optional.empty(), ProcessTree.ofThisMachine(), "");
+                }
+
+                @Override
                 public void close() {
                     cluster.close();
                 }
@@ -58,7 +70,7 @@ interface LocalServers extends AutoCloseable {
             PostgresEndpoint endpoint = externalPostgres.get();
             out.println("using PostgreSQL at " + endpoint.describe() + " (database " + endpoint.database()
                     + " is dropped and recreated for every run)");
-            return postgres(spec, endpoint, endpoint.host() + ":" + endpoint.port(), () -> { });
+            return postgres(spec, endpoint, endpoint.host() + ":" + endpoint.port(), Map.of(), () -> { });
         }
         if (spec.database().replicas() > 1) {
             out.printf("starting a local PostgreSQL cluster: a primary and %d standbys (%s) ...%n",
@@ -66,15 +78,16 @@ interface LocalServers extends AutoCloseable {
                             spec.database().postgresql().synchronousStandbys()));
             LocalPostgresCluster cluster = LocalPostgresCluster.start(spec);
             out.println(cluster.describe());
-            return postgres(spec, cluster.primaryEndpoint(), cluster.describe(), cluster::close);
+            return postgres(spec, cluster.primaryEndpoint(), cluster.describe(), cluster.serverPids(), cluster::close);
         }
         out.println("starting embedded PostgreSQL ...");
         EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start(spec);
-        return postgres(spec, embedded.endpoint(), "embedded, this machine", embedded::close);
+        return postgres(spec, embedded.endpoint(), "embedded, this machine", Map.of("server", embedded::serverPid),
+                embedded::close);
     }
 
     private static LocalServers postgres(BenchmarkRunSpec spec, PostgresEndpoint endpoint, String location,
-                                         Runnable stop) {
+                                         Map<String, LongSupplier> serverPids, Runnable stop) {
         return new LocalServers() {
             @Override
             public String location() {
@@ -84,6 +97,12 @@ interface LocalServers extends AutoCloseable {
             @Override
             public LedgerDatabase openForRun(int run) {
                 return new PostgresLedgerDatabase(endpoint, spec.database().postgresql());
+            }
+
+            @Override
+            public ResourceMeter resourceMeter() {
+                return new ResourceMeter(serverPids, Optional.of(endpoint), ProcessTree.ofThisMachine(),
+                        "an existing server (--postgres-url) may not be this machine's, its processes are not read");
             }
 
             @Override

@@ -92,6 +92,16 @@ public final class LocalTigerBeetle implements AutoCloseable {
         }
     }
 
+    /** Each replica's process by node name (replica-0, ...), read when asked: every run starts new ones. */
+    public java.util.Map<String, java.util.function.LongSupplier> serverPids() {
+        java.util.Map<String, java.util.function.LongSupplier> pids = new java.util.LinkedHashMap<>();
+        for (int replica = 0; replica < ports.size(); replica++) {
+            int index = replica;
+            pids.put("replica-" + replica, () -> index < replicas.size() ? replicas.get(index).pid() : -1);
+        }
+        return pids;
+    }
+
     /** Stops any running replicas, formats new data files and starts every replica; returns once all listen. */
     public void freshCluster() {
         stopReplicas();

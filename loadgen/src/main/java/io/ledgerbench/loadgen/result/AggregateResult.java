@@ -1,5 +1,6 @@
 package io.ledgerbench.loadgen.result;
 
+import io.ledgerbench.loadgen.resources.ResourceSummary;
 import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
 import io.ledgerbench.loadgen.stats.MetricSummary;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.List;
 /**
  * All runs of a BenchmarkRun together: each metric's mean, spread and 95 % confidence interval
  * across runs, the latency of all runs' transfers pooled (histograms added), and the verdict.
+ * resources summarizes what the database spent per transfer across runs (null where not measured).
  */
 public record AggregateResult(
         String name,
@@ -29,7 +31,8 @@ public record AggregateResult(
         boolean valid,
         List<ValidityWarning> warnings,
         Environment environment,
-        BenchmarkRunSpec spec) {
+        BenchmarkRunSpec spec,
+        ResourceSummary resources) {
 
     public AggregateResult {
         warnings = List.copyOf(warnings);

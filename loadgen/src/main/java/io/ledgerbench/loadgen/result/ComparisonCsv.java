@@ -1,10 +1,13 @@
 package io.ledgerbench.loadgen.result;
 
+import io.ledgerbench.loadgen.resources.ResourceSummary;
+import io.ledgerbench.loadgen.resources.ResourceUsage;
 import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
 import io.ledgerbench.loadgen.spec.EngineType;
 import io.ledgerbench.loadgen.stats.MetricSummary;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -20,7 +23,8 @@ public final class ComparisonCsv {
             "concurrency", "target_rate", "throughput_tps", "throughput_ci95_low", "throughput_ci95_high",
             "throughput_cv", "p50_ms", "p95_ms", "p99_ms", "p999_ms", "max_ms", "p99_ci95_low", "p99_ci95_high",
             "completed", "rejected", "failed", "dropped", "error_rate", "batch_size_mean", "client_cpu_max",
-            "invariants_ok", "valid", "seed", "finished_at");
+            "invariants_ok", "valid", "seed", "finished_at", "db_cpu_us_per_transfer", "db_bytes_written_per_transfer",
+            "wal_bytes_per_transfer", "fsyncs_per_transfer");
 
     private ComparisonCsv() {
     }
@@ -47,7 +51,12 @@ public final class ComparisonCsv {
                         Long.toString(run.counts().failed()), Long.toString(run.counts().dropped()),
                         num(run.errorRate()), batchMean(run.batchSize()), num(run.clientCpuMax()),
                         Boolean.toString(run.invariants().ok()), Boolean.toString(run.valid()),
-                        Long.toString(run.seed()), run.finishedAt().toString()));
+                        Long.toString(run.seed()), run.finishedAt().toString(),
+                        // empty where not measured (never 0): see the run's resources.notMeasured
+                        cost(run.resources(), ResourceUsage::cpuMicrosPerTransfer),
+                        cost(run.resources(), ResourceUsage::bytesWrittenPerTransfer),
+                        cost(run.resources(), ResourceUsage::walBytesPerTransfer),
+                        cost(run.resources(), ResourceUsage::fsyncsPerTransfer)));
     }
 
     static String aggregateRow(AggregateResult aggregate, List<RunResult> runs) {
@@ -65,7 +74,11 @@ public final class ComparisonCsv {
                         num(aggregate.errorRate().mean()), batchMean(aggregate.pooledBatchSize()),
                         num(aggregate.clientCpuMax().max()),
                         Boolean.toString(aggregate.invariantsOk()), Boolean.toString(aggregate.valid()),
-                        Long.toString(aggregate.seed()), runs.getLast().finishedAt().toString()));
+                        Long.toString(aggregate.seed()), runs.getLast().finishedAt().toString(),
+                        mean(aggregate.resources(), ResourceSummary::cpuMicrosPerTransfer),
+                        mean(aggregate.resources(), ResourceSummary::bytesWrittenPerTransfer),
+                        mean(aggregate.resources(), ResourceSummary::walBytesPerTransfer),
+                        mean(aggregate.resources(), ResourceSummary::fsyncsPerTransfer)));
     }
 
     private static Stream<String> configuration(String name, String row, BenchmarkRunSpec spec, Environment environment) {
@@ -83,6 +96,15 @@ public final class ComparisonCsv {
 
     private static String join(Stream<String> configuration, Stream<String> figures) {
         return Stream.concat(configuration, figures).map(ComparisonCsv::escape).collect(Collectors.joining(","));
+    }
+
+    private static String cost(ResourceUsage usage, Function<ResourceUsage, Double> figure) {
+        return usage == null ? "" : num(figure.apply(usage));
+    }
+
+    private static String mean(ResourceSummary summary, Function<ResourceSummary, MetricSummary> figure) {
+        MetricSummary metric = summary == null ? null : figure.apply(summary);
+        return metric == null ? "" : num(metric.mean());
     }
 
     private static String batchMean(BatchSizeSummary batches) {

@@ -8,6 +8,7 @@ import io.ledgerbench.loadgen.measure.RunMeasurement;
 import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
 import io.ledgerbench.loadgen.spec.LoadMode;
 import io.ledgerbench.loadgen.spec.ValidationSpec;
+import io.ledgerbench.loadgen.resources.ResourceSummary;
 import io.ledgerbench.loadgen.stats.MetricSummary;
 import io.ledgerbench.loadgen.stats.SampleStatistics;
 import java.time.Instant;
@@ -89,7 +90,7 @@ public final class ResultCalculator {
                 LatencyHistograms.encode(measurement.measurement().latency()),
                 LatencyHistograms.encode(measurement.measurement().serviceTime()),
                 BatchSizeHistograms.encodeUnlessEmpty(batchSizes),
-                environment, spec);
+                environment, spec, null);
     }
 
     /** The aggregate of a BenchmarkRun's runs (at least one). */
@@ -133,7 +134,8 @@ public final class ResultCalculator {
                 LatencySummary.of(pooled(runs, RunResult::serviceTimeHistogram)),
                 BatchSizeSummary.of(BatchSizeHistograms.merge(runs.stream().map(RunResult::batchSizeHistogram)
                         .map(BatchSizeHistograms::decodeOrEmpty).toList())),
-                invariantsOk, valid, warnings, first.environment(), spec);
+                invariantsOk, valid, warnings, first.environment(), spec,
+                ResourceSummary.of(runs.stream().map(RunResult::resources).toList()));
     }
 
     private static MetricSummary summarize(List<RunResult> runs, ToDoubleFunction<RunResult> metric) {

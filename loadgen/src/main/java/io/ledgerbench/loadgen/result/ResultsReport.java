@@ -1,5 +1,6 @@
 package io.ledgerbench.loadgen.result;
 
+import io.ledgerbench.loadgen.resources.ResourceSummary;
 import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
 import io.ledgerbench.loadgen.spec.EngineType;
 import io.ledgerbench.loadgen.spec.LoadMode;
@@ -52,6 +53,9 @@ public final class ResultsReport {
             out.append(String.format(Locale.ROOT, "%-11s target %.1f/s, achieved %.1f/s (%.1f %%)%n", "rate",
                     spec.workload().targetRate(), achieved.mean(), achieved.mean() / spec.workload().targetRate() * 100));
         }
+        if (aggregate.resources() != null) {
+            out.append(resources(aggregate.resources()));
+        }
         out.append(String.format(Locale.ROOT, "%-11s %s%n", "invariants",
                 aggregate.invariantsOk() ? "passed in every run" : "FAILED (see runs)"));
         out.append(String.format(Locale.ROOT, "%-11s %s%n", "verdict", aggregate.valid() ? "VALID" : "INVALID"));
@@ -59,6 +63,39 @@ public final class ResultsReport {
             out.append("  ").append(warning.invalidating() ? "invalid: " : "warning: ").append(warning.message()).append('\n');
         }
         return out.toString();
+    }
+
+    /** What the database spent per completed transfer, each figure with its interval; what was not measured, and why. */
+    static String resources(ResourceSummary resources) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%-11s what the database spent per completed transfer, in the"
+                + " measurement window (%d node(s): their processes%s)%n", "cost", resources.databaseNodes(),
+                resources.walBytesPerTransfer() == null ? "" : " and PostgreSQL's statistics"));
+        out.append(costLine("CPU", resources.cpuMicrosPerTransfer(), "us", 2));
+        out.append(costLine("written", resources.bytesWrittenPerTransfer(), "bytes to storage (the kernel's count:"
+                + " page-cache pages dirtied)", 0));
+        out.append(costLine("writes", resources.writeSyscallsPerTransfer(), "write system calls", 3));
+        out.append(costLine("WAL", resources.walBytesPerTransfer(), "bytes", 0));
+        out.append(costLine("fsyncs", resources.fsyncsPerTransfer(), "", 4));
+        if (resources.databaseCpuSeconds() != null && resources.loadgenCpuSeconds() != null) {
+            out.append(String.format(Locale.ROOT, "  %-9s database %.2f s, load generator %.2f s of CPU per run%n",
+                    "totals", resources.databaseCpuSeconds().mean(), resources.loadgenCpuSeconds().mean()));
+        }
+        for (String reason : resources.notMeasured()) {
+            out.append("  not measured: ").append(reason).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String costLine(String label, MetricSummary summary, String unit, int decimals) {
+        if (summary == null) {
+            return String.format(Locale.ROOT, "  %-9s not measured%n", label);
+        }
+        String format = "%." + decimals + "f";
+        String interval = summary.ci95Low() == null || summary.tooFewRunsForAnInterval() ? ""
+                : String.format(Locale.ROOT, " [" + format + ", " + format + "]", summary.ci95Low(), summary.ci95High());
+        return String.format(Locale.ROOT, "  %-9s " + format + "%s %s%n", label, summary.mean(), interval, unit)
+                .replace(" \n", "\n");
     }
 
     private static String summaryLine(String label, MetricSummary summary, String unit, int decimals) {

@@ -60,9 +60,24 @@ public final class ResultsWriter {
         appendComparison(aggregate, runs);
     }
 
+    /**
+     * Appends to comparison.csv when its header is this version's; a file with other columns (an older
+     * version's) is first kept aside as comparison-until-&lt;time&gt;.csv, so no row lands under the wrong heading.
+     */
     private void appendComparison(AggregateResult aggregate, List<RunResult> runs) throws IOException {
         Path csv = comparisonCsv();
+        if (Files.exists(csv) && !ComparisonCsv.HEADER.equals(firstLine(csv))) {
+            String until = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                    .format(java.time.LocalDateTime.now());
+            Files.move(csv, csv.resolveSibling("comparison-until-" + until + ".csv"));
+        }
         String rows = Files.exists(csv) ? ComparisonCsv.rows(aggregate, runs) : ComparisonCsv.table(aggregate, runs);
         Files.writeString(csv, rows, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private static String firstLine(Path file) throws IOException {
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return lines.findFirst().orElse("");
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.ledgerbench.loadgen.result;
 
 import io.ledgerbench.loadgen.driver.InvariantReport;
 import io.ledgerbench.loadgen.measure.PhaseCounts;
+import io.ledgerbench.loadgen.resources.ResourceUsage;
 import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.List;
  * serialized histograms aggregation merges. Warmup appears only as counts. batchSize and
  * batchSizeHistogram are null for drivers that send one transfer per request. clientJitSeconds is
  * how long the load generator's JIT compilers worked during the measurement (the busiest pod's).
+ * resources is what the database spent in the measurement window, where it was measured (the local
+ * runner; null otherwise).
  */
 public record RunResult(
         String name,
@@ -44,9 +47,19 @@ public record RunResult(
         String serviceTimeHistogram,
         String batchSizeHistogram,
         Environment environment,
-        BenchmarkRunSpec spec) {
+        BenchmarkRunSpec spec,
+        ResourceUsage resources) {
 
     public RunResult {
         warnings = List.copyOf(warnings);
+    }
+
+    /** This result with what the database spent in its measurement window. */
+    public RunResult withResources(ResourceUsage usage) {
+        return new RunResult(name, run, runs, startedAt, finishedAt, seed, measurementSeconds, counts, warmupCounts,
+                throughputPerSec, completedPerSec, rejectedPerSec, failedPerSec, targetRatePerSec, achievedRatePerSec,
+                completionRatio, errorRate, latencyMs, serviceTimeMs, batchSize, clientCpuMax, clientJitSeconds,
+                invariants, valid, warnings, answeredPerSecond, latencyHistogram, serviceTimeHistogram,
+                batchSizeHistogram, environment, spec, usage);
     }
 }

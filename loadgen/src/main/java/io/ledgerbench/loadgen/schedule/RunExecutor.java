@@ -52,6 +52,15 @@ public final class RunExecutor {
     /** Runs the shape against the driver now, recording into recorder. */
     public RunMeasurement execute(WorkloadSpec workload, LoadShape shape, TransferDriver driver, RunRecorder recorder,
                                   ProgressListener listener) throws InterruptedException {
+        return execute(workload, shape, driver, recorder, listener, () -> { });
+    }
+
+    /**
+     * As {@link #execute(WorkloadSpec, LoadShape, TransferDriver, RunRecorder, ProgressListener)}, running
+     * atMeasurementStart (on the ticker thread) the moment the measurement starts, e.g. to read counters.
+     */
+    public RunMeasurement execute(WorkloadSpec workload, LoadShape shape, TransferDriver driver, RunRecorder recorder,
+                                  ProgressListener listener, Runnable atMeasurementStart) throws InterruptedException {
         RunClock clock = RunClock.startingAt(System.nanoTime(), workload.warmupDuration(), workload.measurementDuration(),
                 drainTimeout);
         recorder.start(clock.startNanos(), clock.totalSeconds(), clock::phaseAt);
@@ -66,7 +75,10 @@ public final class RunExecutor {
         ticker.scheduleAtFixedRate(tick, 1, 1, TimeUnit.SECONDS);
         ClientJitTime jit = new ClientJitTime();
         // At the measurement's start exactly (at once without a warmup), not at the next tick.
-        ticker.schedule(jit::measurementStarted, clock.measurementStartNanos() - System.nanoTime(), TimeUnit.NANOSECONDS);
+        ticker.schedule(() -> {
+            jit.measurementStarted();
+            atMeasurementStart.run();
+        }, clock.measurementStartNanos() - System.nanoTime(), TimeUnit.NANOSECONDS);
         try {
             shape.run(clock, driver, recorder);
         } finally {
