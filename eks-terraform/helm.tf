@@ -91,6 +91,8 @@ resource "helm_release" "ledgerbench" {
     }
     nodeSelector = local.system_node_labels
     metrics = {
+      # kube-prometheus-stack's Prometheus (release kps): each run's node and pod resource usage.
+      prometheusUrl  = var.install_monitoring ? "http://kps-kube-prometheus-stack-prometheus.monitoring:9090" : ""
       serviceMonitor = { enabled = var.install_monitoring }
       podMonitor     = { enabled = var.install_monitoring }
     }

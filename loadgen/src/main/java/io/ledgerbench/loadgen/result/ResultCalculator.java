@@ -90,7 +90,7 @@ public final class ResultCalculator {
                 LatencyHistograms.encode(measurement.measurement().latency()),
                 LatencyHistograms.encode(measurement.measurement().serviceTime()),
                 BatchSizeHistograms.encodeUnlessEmpty(batchSizes),
-                environment, spec, null);
+                environment, spec, null, null);
     }
 
     /** The aggregate of a BenchmarkRun's runs (at least one). */

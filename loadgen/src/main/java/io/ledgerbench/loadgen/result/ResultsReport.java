@@ -1,5 +1,6 @@
 package io.ledgerbench.loadgen.result;
 
+import io.ledgerbench.loadgen.resources.ClusterResources;
 import io.ledgerbench.loadgen.resources.ResourceSummary;
 import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
 import io.ledgerbench.loadgen.spec.EngineType;
@@ -56,6 +57,9 @@ public final class ResultsReport {
         if (aggregate.resources() != null) {
             out.append(resources(aggregate.resources()));
         }
+        if (runs.stream().anyMatch(run -> run.clusterResources() != null)) {
+            out.append(clusterResources(runs));
+        }
         out.append(String.format(Locale.ROOT, "%-11s %s%n", "invariants",
                 aggregate.invariantsOk() ? "passed in every run" : "FAILED (see runs)"));
         out.append(String.format(Locale.ROOT, "%-11s %s%n", "verdict", aggregate.valid() ? "VALID" : "INVALID"));
@@ -85,6 +89,30 @@ public final class ResultsReport {
             out.append("  not measured: ").append(reason).append('\n');
         }
         return out.toString();
+    }
+
+    /** Per run, what Prometheus recorded of the database per completed transfer; what it could not, once. */
+    static String clusterResources(List<RunResult> runs) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-11s what the database spent per completed"
+                + " transfer, in the measurement window (Prometheus: its pods' CPU, its nodes' data disks)%n", "cost"));
+        java.util.Set<String> reasons = new java.util.LinkedHashSet<>();
+        for (RunResult run : runs) {
+            ClusterResources resources = run.clusterResources();
+            if (resources == null) {
+                out.append(String.format(Locale.ROOT, "  run %-5d not measured%n", run.run()));
+                continue;
+            }
+            out.append(String.format(Locale.ROOT, "  run %-5d CPU %s us, disk written %s bytes, disk writes %s%n",
+                    run.run(), figure(resources.cpuMicrosPerTransfer(), 2),
+                    figure(resources.diskBytesWrittenPerTransfer(), 0), figure(resources.diskWritesPerTransfer(), 4)));
+            reasons.addAll(resources.notMeasured());
+        }
+        reasons.forEach(reason -> out.append("  not measured: ").append(reason).append('\n'));
+        return out.toString();
+    }
+
+    private static String figure(Double value, int decimals) {
+        return value == null ? "(not measured)" : String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
     private static String costLine(String label, MetricSummary summary, String unit, int decimals) {

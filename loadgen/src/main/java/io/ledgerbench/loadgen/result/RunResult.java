@@ -2,6 +2,7 @@ package io.ledgerbench.loadgen.result;
 
 import io.ledgerbench.loadgen.driver.InvariantReport;
 import io.ledgerbench.loadgen.measure.PhaseCounts;
+import io.ledgerbench.loadgen.resources.ClusterResources;
 import io.ledgerbench.loadgen.resources.ResourceUsage;
 import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
 import java.time.Instant;
@@ -13,8 +14,9 @@ import java.util.List;
  * serialized histograms aggregation merges. Warmup appears only as counts. batchSize and
  * batchSizeHistogram are null for drivers that send one transfer per request. clientJitSeconds is
  * how long the load generator's JIT compilers worked during the measurement (the busiest pod's).
- * resources is what the database spent in the measurement window, where it was measured (the local
- * runner; null otherwise).
+ * resources is what the database spent in the measurement window as the local runner measures it
+ * (its processes; null on a cluster), clusterResources as the operator reads it from Prometheus
+ * (null locally).
  */
 public record RunResult(
         String name,
@@ -48,7 +50,8 @@ public record RunResult(
         String batchSizeHistogram,
         Environment environment,
         BenchmarkRunSpec spec,
-        ResourceUsage resources) {
+        ResourceUsage resources,
+        ClusterResources clusterResources) {
 
     public RunResult {
         warnings = List.copyOf(warnings);
@@ -60,6 +63,15 @@ public record RunResult(
                 throughputPerSec, completedPerSec, rejectedPerSec, failedPerSec, targetRatePerSec, achievedRatePerSec,
                 completionRatio, errorRate, latencyMs, serviceTimeMs, batchSize, clientCpuMax, clientJitSeconds,
                 invariants, valid, warnings, answeredPerSecond, latencyHistogram, serviceTimeHistogram,
-                batchSizeHistogram, environment, spec, usage);
+                batchSizeHistogram, environment, spec, usage, clusterResources);
+    }
+
+    /** This result with what Prometheus recorded of the database during its measurement window. */
+    public RunResult withClusterResources(ClusterResources usage) {
+        return new RunResult(name, run, runs, startedAt, finishedAt, seed, measurementSeconds, counts, warmupCounts,
+                throughputPerSec, completedPerSec, rejectedPerSec, failedPerSec, targetRatePerSec, achievedRatePerSec,
+                completionRatio, errorRate, latencyMs, serviceTimeMs, batchSize, clientCpuMax, clientJitSeconds,
+                invariants, valid, warnings, answeredPerSecond, latencyHistogram, serviceTimeHistogram,
+                batchSizeHistogram, environment, spec, resources, usage);
     }
 }

@@ -94,6 +94,11 @@ public final class ClusterFacts {
                         + " mounted on that node? see docs/cloud.md, Troubleshooting)");
     }
 
+    /** What a database pod's storage probe reported about its data directory, if it did. */
+    public static Optional<StorageReport> storageReport(Pod pod) {
+        return storageDevice(pod).flatMap(StorageReport::parse);
+    }
+
     private static Optional<String> storageDevice(Pod pod) {
         List<ContainerStatus> statuses = pod.getStatus() == null || pod.getStatus().getInitContainerStatuses() == null
                 ? List.of() : pod.getStatus().getInitContainerStatuses();

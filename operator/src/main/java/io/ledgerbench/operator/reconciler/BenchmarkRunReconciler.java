@@ -57,7 +57,7 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
 
     @Inject
     public BenchmarkRunReconciler(MeterRegistry registry) {
-        this(OperatorSettings.defaults(), Clock.systemUTC(), registry);
+        this(OperatorSettings.fromEnvironment(System.getenv()), Clock.systemUTC(), registry);
     }
 
     public BenchmarkRunReconciler(OperatorSettings settings, Clock clock, MeterRegistry registry) {

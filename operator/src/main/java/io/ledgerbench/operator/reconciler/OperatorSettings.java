@@ -1,11 +1,14 @@
 package io.ledgerbench.operator.reconciler;
 
 import io.ledgerbench.loadgen.spec.WorkloadSpec;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * How long each phase may take before the BenchmarkRun fails, how often a waiting phase is
- * looked at again, and how far ahead of release the common start instant lies.
+ * looked at again, how far ahead of release the common start instant lies, and the Prometheus
+ * each run's resource usage is read from (null: none configured).
  */
 public record OperatorSettings(
         Duration provisioningTimeout,
@@ -14,11 +17,27 @@ public record OperatorSettings(
         Duration verifyingTimeout,
         Duration aggregatingTimeout,
         Duration recheckInterval,
-        Duration startBarrierLead) {
+        Duration startBarrierLead,
+        URI prometheusUrl) {
+
+    /** The environment variable the chart sets from its value prometheus.url. */
+    public static final String PROMETHEUS_URL_VARIABLE = "LEDGERBENCH_PROMETHEUS_URL";
 
     public static OperatorSettings defaults() {
         return new OperatorSettings(Duration.ofMinutes(20), Duration.ofMinutes(30), Duration.ofMinutes(10),
-                Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofSeconds(5));
+                Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofSeconds(10), Duration.ofSeconds(5), null);
+    }
+
+    /** The defaults, with the Prometheus URL the environment names (blank: none). */
+    public static OperatorSettings fromEnvironment(Map<String, String> environment) {
+        String url = environment.getOrDefault(PROMETHEUS_URL_VARIABLE, "").strip();
+        OperatorSettings defaults = defaults();
+        return url.isEmpty() ? defaults : defaults.withPrometheus(URI.create(url));
+    }
+
+    public OperatorSettings withPrometheus(URI url) {
+        return new OperatorSettings(provisioningTimeout, loadingTimeout, podsReadyAllowance, verifyingTimeout,
+                aggregatingTimeout, recheckInterval, startBarrierLead, url);
     }
 
     /** Running takes warmup plus measurement plus draining; pods get an allowance to start and report ready. */

@@ -1,5 +1,15 @@
 package io.ledgerbench.operator.reconciler;
 
+import io.fabric8.kubernetes.api.model.Pod;
+import io.ledgerbench.loadgen.cluster.ResourceNames;
+import io.ledgerbench.loadgen.resources.ClusterResources;
+import io.ledgerbench.operator.dependent.ClusterFacts;
+import io.ledgerbench.operator.model.DatabaseStatefulSets;
+import io.ledgerbench.operator.resources.ClusterResourceMeter;
+import io.ledgerbench.operator.resources.PrometheusClient;
+import io.ledgerbench.operator.storage.StorageReport;
+import java.util.Map;
+import java.util.Objects;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ledgerbench.loadgen.cluster.ClusterExchange;
 import io.ledgerbench.loadgen.cluster.PodResult;
@@ -101,10 +111,33 @@ final class RunSteps {
         Instant finishedAt = pods.stream().map(PodResult::finishedAt).max(Comparator.naturalOrder()).orElseThrow();
         RunResult result = ResultCalculator.runResult(owner.getMetadata().getName(), run, spec, owner.getStatus().getSeed(),
                 startedAt, finishedAt, merged, verification.get().invariants(), verification.get().environment());
-        results.writeRun(owner, result);
+        Instant windowStart = startedAt.plus(spec.workload().warmupDuration());
+        results.writeRun(owner, result.withClusterResources(resources(owner, windowStart, finishedAt,
+                result.counts().completed())));
         return run < spec.runs()
                 ? new StepOutcome.Advance(BenchmarkPhase.Loading, run + 1)
                 : new StepOutcome.Advance(BenchmarkPhase.Aggregating, run);
+    }
+
+    /**
+     * What Prometheus recorded of the database's nodes and pods in the measurement window (the run's
+     * start plus its warmup, to the last answer); without a Prometheus URL, that it was not measured.
+     */
+    private ClusterResources resources(BenchmarkRun owner, Instant windowStart, Instant windowEnd, long completed) {
+        if (settings.prometheusUrl() == null) {
+            return new ClusterResources(windowStart, windowEnd, completed, Map.of(), Map.of(), null, null, null, null,
+                    null, null, null, null, List.of("no Prometheus configured (Helm value prometheus.url)"));
+        }
+        List<Pod> pods = client.pods().inNamespace(owner.getMetadata().getNamespace())
+                .withLabels(DatabaseStatefulSets.podSelector(owner.getMetadata().getName())).list().getItems();
+        List<String> nodes = pods.stream().map(pod -> pod.getSpec().getNodeName()).filter(Objects::nonNull)
+                .distinct().sorted().toList();
+        List<String> devices = pods.stream().map(ClusterFacts::storageReport).flatMap(Optional::stream)
+                .flatMap(report -> report.disks().stream()).map(StorageReport.Disk::name).distinct().sorted().toList();
+        String podPattern = new ResourceNames(owner.getMetadata().getName()).databaseStatefulSet() + "-[0-9]+";
+        return new ClusterResourceMeter(new PrometheusClient(settings.prometheusUrl())).measure(
+                new ClusterResourceMeter.Database(nodes, devices, owner.getMetadata().getNamespace(), podPattern),
+                windowStart, windowEnd, completed);
     }
 
     /** The database was ready before any Job of a run is created, so TigerBeetle's addresses are known by then. */

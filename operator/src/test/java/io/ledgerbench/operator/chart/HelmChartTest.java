@@ -89,6 +89,7 @@ class HelmChartTest {
                 .set("metrics.podMonitor.enabled", true).set("metrics.podMonitor.labels.release", "prometheus")
                 .set("metrics.serviceMonitor.enabled", true).set("metrics.serviceMonitor.labels.release", "prometheus")
                 .set("dashboard.enabled", true).set("dashboard.namespace", "monitoring")
+                .set("metrics.prometheusUrl", "http://kps-kube-prometheus-stack-prometheus.monitoring:9090")
                 .call());
         assertThat(objects).extracting(HasMetadata::getKind).doesNotContain("CustomResourceDefinition");
         HasMetadata podMonitor = objects.stream().filter(object -> "PodMonitor".equals(object.getKind())).findFirst()
@@ -105,6 +106,10 @@ class HelmChartTest {
         assertThat(spec.getContainers().getFirst().getEnv()).anySatisfy(variable -> {
             assertThat(variable.getName()).isEqualTo("QUARKUS_OPERATOR_SDK_NAMESPACES");
             assertThat(variable.getValue()).isEqualTo("team-a,team-b");
+        });
+        assertThat(spec.getContainers().getFirst().getEnv()).anySatisfy(variable -> {
+            assertThat(variable.getName()).isEqualTo("LEDGERBENCH_PROMETHEUS_URL");
+            assertThat(variable.getValue()).isEqualTo("http://kps-kube-prometheus-stack-prometheus.monitoring:9090");
         });
         assertThat(only(objects, ClusterRole.class).getMetadata().getName()).isEqualTo("bench-ledgerbench");
     }

@@ -92,6 +92,7 @@ class InstallOnRealApiServerTest {
                 .set("metrics.podMonitor.enabled", true).set("metrics.podMonitor.labels.release", "prometheus")
                 .set("metrics.serviceMonitor.enabled", true).set("metrics.serviceMonitor.labels.release", "prometheus")
                 .set("dashboard.enabled", true).set("dashboard.namespace", "monitoring")
+                .set("metrics.prometheusUrl", "http://kps-kube-prometheus-stack-prometheus.monitoring:9090")
                 .call());
         List<HasMetadata> judged = objects.stream()
                 .filter(object -> !KINDS_OF_OTHER_OPERATORS.contains(object.getKind())).toList();

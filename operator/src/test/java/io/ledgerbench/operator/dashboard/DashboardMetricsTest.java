@@ -31,10 +31,10 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true, setup = BenchmarkRunCrd.class)
-class DashboardMetricsTest {
+public class DashboardMetricsTest {
 
     /** Names from node-exporter and kube-state-metrics (kube-prometheus-stack) that the dashboard uses. */
-    static final Set<String> NODE_EXPORTER_AND_KUBE_STATE_METRICS = Set.of(
+    public static final Set<String> NODE_EXPORTER_AND_KUBE_STATE_METRICS = Set.of(
             "node_cpu_seconds_total", "node_memory_MemAvailable_bytes", "node_memory_MemTotal_bytes",
             "node_network_receive_bytes_total", "node_network_transmit_bytes_total", "node_disk_written_bytes_total",
             "node_disk_read_bytes_total", "node_disk_io_time_seconds_total", "node_disk_write_time_seconds_total",

@@ -1,5 +1,7 @@
 package io.ledgerbench.operator.dashboard;
 
+import io.ledgerbench.operator.resources.ResourceQueries;
+
 /**
  * Every PromQL query of the ledgerbench dashboard, apart from its layout. Load-generator series get
  * namespace and benchmarkrun from the chart's PodMonitor; node series come from node-exporter with
@@ -58,18 +60,18 @@ final class DashboardQueries {
             + ")) / clamp_min(sum(rate(ledgerbench_batch_size_count{" + RUN + "}" + RATE + ")), 1e-9)";
     static final String BATCH_P99 = quantile("0.99", "ledgerbench_batch_size");
 
-    // Nodes (node-exporter).
-    static final String NODE_CPU = "1 - avg by (instance) (rate(node_cpu_seconds_total{" + NODE + ", mode=\"idle\"}"
-            + RATE + "))";
+    // Nodes (node-exporter): metric names and filters shared with the operator's window queries.
+    static final String NODE_CPU = "1 - avg by (instance) (rate(" + ResourceQueries.NODE_CPU_SECONDS + "{" + NODE
+            + ", mode=\"idle\"}" + RATE + "))";
     static final String NODE_MEMORY = "1 - sum by (instance) (node_memory_MemAvailable_bytes{" + NODE
             + "}) / sum by (instance) (node_memory_MemTotal_bytes{" + NODE + "})";
-    static final String NETWORK_RECEIVED = "sum by (instance) (rate(node_network_receive_bytes_total{" + NODE
-            + ", device!~\"lo|veth.*|eni.*|cali.*\"}" + RATE + "))";
-    static final String NETWORK_SENT = "sum by (instance) (rate(node_network_transmit_bytes_total{" + NODE
-            + ", device!~\"lo|veth.*|eni.*|cali.*\"}" + RATE + "))";
-    static final String DISK_WRITTEN = "sum by (instance, device) (rate(node_disk_written_bytes_total{" + NODE
-            + ", device=~\"nvme.*\"}" + RATE + "))";
-    static final String DISK_READ = "sum by (instance, device) (rate(node_disk_read_bytes_total{" + NODE
+    static final String NETWORK_RECEIVED = "sum by (instance) (rate(" + ResourceQueries.NETWORK_RECEIVED_BYTES + "{"
+            + NODE + ", device!~\"" + ResourceQueries.NOT_NODE_LINKS + "\"}" + RATE + "))";
+    static final String NETWORK_SENT = "sum by (instance) (rate(" + ResourceQueries.NETWORK_SENT_BYTES + "{" + NODE
+            + ", device!~\"" + ResourceQueries.NOT_NODE_LINKS + "\"}" + RATE + "))";
+    static final String DISK_WRITTEN = "sum by (instance, device) (rate(" + ResourceQueries.DISK_WRITTEN_BYTES + "{"
+            + NODE + ", device=~\"nvme.*\"}" + RATE + "))";
+    static final String DISK_READ = "sum by (instance, device) (rate(" + ResourceQueries.DISK_READ_BYTES + "{" + NODE
             + ", device=~\"nvme.*\"}" + RATE + "))";
     static final String DISK_BUSY = "max by (instance, device) (rate(node_disk_io_time_seconds_total{" + NODE
             + ", device=~\"nvme.*\"}" + RATE + "))";
@@ -78,7 +80,7 @@ final class DashboardQueries {
     static final String ROUND_TRIP_P99 = "ledgerbench_database_round_trip_seconds{" + RUN + ", statistic=\"p99\"}";
     static final String DISK_WRITE_LATENCY = "sum by (instance, device) (rate(node_disk_write_time_seconds_total{" + NODE
             + ", device=~\"nvme.*\"}" + RATE + ")) / clamp_min(sum by (instance, device) (rate("
-            + "node_disk_writes_completed_total{" + NODE + ", device=~\"nvme.*\"}" + RATE + ")), 1e-9)";
+            + ResourceQueries.DISK_WRITES + "{" + NODE + ", device=~\"nvme.*\"}" + RATE + ")), 1e-9)";
 
     // The operator.
     static final String RECONCILES = "sum by (controller_name) (rate(reconciliations_started_total" + RATE + "))";

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * and grouping clauses are removed, and what is left that is not a function, keyword or operator is
  * a metric name.
  */
-final class PromQlMetricNames {
+public final class PromQlMetricNames {
 
     private static final Pattern LABEL_VALUES = Pattern.compile("^\\s*label_values\\((.*),\\s*[a-zA-Z_][a-zA-Z0-9_]*\\s*\\)\\s*$");
     private static final Pattern STRING = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|`[^`]*`");
@@ -29,7 +29,7 @@ final class PromQlMetricNames {
     private PromQlMetricNames() {
     }
 
-    static Set<String> of(String expression) {
+    public static Set<String> of(String expression) {
         Matcher labelValues = LABEL_VALUES.matcher(expression);
         String text = labelValues.matches() ? labelValues.group(1) : expression;
         text = STRING.matcher(text).replaceAll(" ");

@@ -48,7 +48,8 @@ abstract class BenchmarkRunLifecycleTest {
     static final String PG = "pg-fair-medium";
     static final String TB = "tb-medium";
     private static final OperatorSettings SETTINGS = new OperatorSettings(Duration.ofMinutes(20), Duration.ofMinutes(30),
-            Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofMillis(50), Duration.ZERO);
+            Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofMinutes(5), Duration.ofMillis(50), Duration.ZERO,
+            null);
 
     /** Tells the operator's requests apart from the simulated cluster's. */
     static final String OPERATOR_USER_AGENT = "ledgerbench-operator-under-test";
@@ -218,6 +219,9 @@ abstract class BenchmarkRunLifecycleTest {
             assertThat(run.invariants().ok()).isTrue();
             assertThat(run.completed()).isPositive();
             assertThat(run.clientJitSeconds()).isPositive(); // the busiest pod's, from the pods' results
+            // No Prometheus configured here: said, not zeros (ClusterResourceMeterTest queries a real one).
+            assertThat(run.resources().cpuMicrosPerTransfer()).isNull();
+            assertThat(run.resources().notMeasured()).containsExactly("no Prometheus configured (Helm value prometheus.url)");
         });
         assertThat(status.getProgress()).isEqualTo("3/3");
         assertThat(status.getSeed()).isNotNull();

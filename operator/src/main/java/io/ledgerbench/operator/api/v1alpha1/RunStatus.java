@@ -20,7 +20,8 @@ public record RunStatus(
         double clientJitSeconds,
         InvariantStatus invariants,
         boolean valid,
-        List<String> warnings) {
+        List<String> warnings,
+        RunResourcesStatus resources) {
 
     public RunStatus {
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
@@ -34,6 +35,7 @@ public record RunStatus(
                 result.clientJitSeconds(),
                 new InvariantStatus(invariants.ok(), invariants.expectedTotalBalance(), invariants.actualTotalBalance(),
                         invariants.completedTransfers(), invariants.storedTransfers(), invariants.violations()),
-                result.valid(), result.warnings().stream().map(ValidityWarning::message).toList());
+                result.valid(), result.warnings().stream().map(ValidityWarning::message).toList(),
+                RunResourcesStatus.of(result.clusterResources()));
     }
 }
