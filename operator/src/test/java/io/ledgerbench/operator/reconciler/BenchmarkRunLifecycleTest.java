@@ -3,6 +3,7 @@ package io.ledgerbench.operator.reconciler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -21,11 +22,13 @@ import io.ledgerbench.operator.api.v1alpha1.BenchmarkRunStatus;
 import io.ledgerbench.operator.api.v1alpha1.Examples;
 import io.ledgerbench.operator.api.v1alpha1.RunStatus;
 import io.ledgerbench.operator.model.DatabaseConfig;
+import io.ledgerbench.operator.resources.PrometheusServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +40,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Whole BenchmarkRuns, restarts and failures: the operator against an API server, with
@@ -103,9 +107,13 @@ abstract class BenchmarkRunLifecycleTest {
     }
 
     Operator startOperator() {
+        return startOperator(SETTINGS);
+    }
+
+    Operator startOperator(OperatorSettings settings) {
         Operator operator = newOperator();
         metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        operator.register(new BenchmarkRunReconciler(SETTINGS, clock, metrics));
+        operator.register(new BenchmarkRunReconciler(settings, clock, metrics));
         operator.register(new io.ledgerbench.operator.comparison.BenchmarkComparisonReconciler());
         operator.start();
         operators.add(operator);
@@ -535,5 +543,31 @@ abstract class BenchmarkRunLifecycleTest {
         collectGarbage();
         assertThat(client.resources(BenchmarkRun.class).inNamespace(namespace).list().getItems())
                 .as("deleting the comparison deletes its children").isEmpty();
+    }
+
+    @Test
+    void withAPrometheusConfiguredEveryRunsStatusSaysWhatTheDatabaseSpentAndWhatItCouldNotMeasure(@TempDir Path work) {
+        assumeTrue(PrometheusServer.isAvailable(), PrometheusServer.ABSENT);
+        List<String> nodes = List.of("db-0", "db-1", "db-2"); // the nodes SimulatedCluster puts the database pods on
+        try (PrometheusServer prometheus = PrometheusServer.start(work, List.of(), nodes)) {
+            prometheus.awaitSamplesOfEveryNode(nodes);
+            startOperator(SETTINGS.withPrometheus(prometheus.uri()));
+            apply("postgresql-fair.yaml");
+
+            BenchmarkRunStatus status = runToTheEnd(PG);
+
+            assertThat(status.getPhase()).as(describe(status)).isEqualTo(BenchmarkPhase.Succeeded);
+            assertThat(status.getValid()).isTrue();
+            assertThat(status.getRuns()).allSatisfy(run -> {
+                assertThat(run.resources().nodeCpuSeconds()).as("node-exporter of every database node").isPositive();
+                assertThat(run.resources().networkSentBytes()).isNotNull();
+                // No kubelet here (cAdvisor), and this machine has no nvme1n1 (the data disk the probes reported).
+                assertThat(run.resources().cpuMicrosPerTransfer()).isNull();
+                assertThat(run.resources().diskBytesWrittenPerTransfer()).isNull();
+                assertThat(run.resources().notMeasured()).anySatisfy(reason ->
+                        assertThat(reason).startsWith("container CPU seconds: Prometheus has no series for"));
+            });
+            assertThat(results(PG).getData().get("report.txt")).contains("run 1     CPU (not measured) us");
+        }
     }
 }

@@ -258,8 +258,12 @@ final class SimulatedCluster {
         for (int index = 0; index < pods; index++) {
             RunMeasurement measured = Measurements.pod(index, 1000L + 100L * run + index, 2_000L + 100L * index,
                     new long[] {100, 100}, 0.4);
-            Instant startedAt = Instant.parse("2026-11-22T10:00:00Z").plusSeconds(3600L * run);
-            exchange.reportResult(PodResult.of(run, index, "lg-" + index, startedAt, startedAt.plusSeconds(12),
+            // Started as long ago as the spec's warmup and measurement take: the measurement window just ended.
+            BenchmarkRun owner = client.resources(BenchmarkRun.class).inNamespace(namespace).withName(benchmark).get();
+            Instant finishedAt = Instant.now();
+            Instant startedAt = finishedAt.minus(owner.getSpec().workload().warmupDuration())
+                    .minus(owner.getSpec().workload().measurementDuration());
+            exchange.reportResult(PodResult.of(run, index, "lg-" + index, startedAt, finishedAt,
                     measured, "PostgreSQL 18.1", "vertx-pg-client 5"));
         }
         finish(job, true);

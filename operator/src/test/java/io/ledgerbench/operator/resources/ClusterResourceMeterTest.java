@@ -1,7 +1,6 @@
 package io.ledgerbench.operator.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.ledgerbench.loadgen.metrics.LoadgenMetrics;
 import io.ledgerbench.loadgen.metrics.MetricsServer;
@@ -39,11 +38,7 @@ class ClusterResourceMeterTest {
         }
         loadgen = MetricsServer.start(new LoadgenMetrics("postgresql", "pod-0"), 0);
         prometheus = PrometheusServer.start(work, List.of(loadgen.port()));
-        PrometheusClient client = new PrometheusClient(prometheus.uri());
-        // Two samples at least in a 5 s window before any increase() can be asked for.
-        await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> client.query(
-                "count_over_time(up{job=\"node-exporter\"}[5s])", Instant.now(), "instance")
-                .getOrDefault(PrometheusServer.NODE, 0.0) >= 3);
+        prometheus.awaitSamplesOfEveryNode(List.of(PrometheusServer.NODE));
     }
 
     @AfterAll

@@ -14,13 +14,14 @@ import java.util.stream.Stream;
 
 /**
  * A real Prometheus (Debian's package) on a loopback port, scraping a real node-exporter (Debian's
- * prometheus-node-exporter) every second under the node name "db-0" (as kube-prometheus-stack
- * relabels instance to the node name), and the given load-generator /metrics endpoints.
+ * prometheus-node-exporter) every second under each given node name (as kube-prometheus-stack
+ * relabels instance to the node name; one machine playing several nodes), and the given
+ * load-generator /metrics endpoints.
  */
-final class PrometheusServer implements AutoCloseable {
+public final class PrometheusServer implements AutoCloseable {
 
-    static final String NODE = "db-0";
-    static final String ABSENT = "no prometheus and prometheus-node-exporter on PATH (Debian packages prometheus,"
+    public static final String NODE = "db-0";
+    public static final String ABSENT = "no prometheus and prometheus-node-exporter on PATH (Debian packages prometheus,"
             + " prometheus-node-exporter; .ci/run installs them)";
 
     private final List<Process> processes = new ArrayList<>();
@@ -31,7 +32,7 @@ final class PrometheusServer implements AutoCloseable {
         this.work = work;
     }
 
-    static boolean isAvailable() {
+    public static boolean isAvailable() {
         return executable("prometheus").isPresent() && executable("prometheus-node-exporter").isPresent();
     }
 
@@ -41,7 +42,11 @@ final class PrometheusServer implements AutoCloseable {
                 .filter(Files::isExecutable).findFirst();
     }
 
-    static PrometheusServer start(Path work, List<Integer> loadgenPorts) {
+    public static PrometheusServer start(Path work, List<Integer> loadgenPorts) {
+        return start(work, loadgenPorts, List.of(NODE));
+    }
+
+    public static PrometheusServer start(Path work, List<Integer> loadgenPorts, List<String> nodes) {
         PrometheusServer server = new PrometheusServer(work);
         try {
             int exporterPort = freePort();
@@ -49,15 +54,18 @@ final class PrometheusServer implements AutoCloseable {
                     "--web.listen-address=127.0.0.1:" + exporterPort);
             StringBuilder loadgen = new StringBuilder();
             loadgenPorts.forEach(port -> loadgen.append("\"127.0.0.1:").append(port).append("\", "));
+            StringBuilder targets = new StringBuilder();
+            nodes.forEach(node -> targets.append("{targets: [\"127.0.0.1:").append(exporterPort)
+                    .append("\"], labels: {node: ").append(node).append("}}, "));
             Path config = Files.writeString(work.resolve("prometheus.yml"), """
                     global: {scrape_interval: 1s, evaluation_interval: 1s}
                     scrape_configs:
                       - job_name: node-exporter
-                        static_configs: [{targets: ["127.0.0.1:%d"]}]
-                        relabel_configs: [{target_label: instance, replacement: %s}]
+                        static_configs: [%s]
+                        relabel_configs: [{source_labels: [node], target_label: instance}]
                       - job_name: loadgen
                         static_configs: [{targets: [%s]}]
-                    """.formatted(exporterPort, NODE, loadgen.toString().replaceAll(", $", "")));
+                    """.formatted(targets.toString().replaceAll(", $", ""), loadgen.toString().replaceAll(", $", "")));
             int port = freePort();
             server.launch("prometheus", executable("prometheus").orElseThrow().toString(),
                     "--config.file=" + config, "--storage.tsdb.path=" + work.resolve("data"),
@@ -70,7 +78,7 @@ final class PrometheusServer implements AutoCloseable {
         }
     }
 
-    URI uri() {
+    public URI uri() {
         return uri;
     }
 
@@ -83,6 +91,17 @@ final class PrometheusServer implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** Waits until Prometheus holds a few samples of every node: increase() needs two at least. */
+    public void awaitSamplesOfEveryNode(List<String> nodes) {
+        PrometheusClient client = new PrometheusClient(uri);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).ignoreExceptions()
+                .until(() -> {
+                    java.util.Map<String, Double> counts = client.query(
+                            "count_over_time(up{job=\"node-exporter\"}[5s])", java.time.Instant.now(), "instance");
+                    return nodes.stream().allMatch(node -> counts.getOrDefault(node, 0.0) >= 3);
+                });
     }
 
     @Override
