@@ -1,5 +1,6 @@
 package io.ledgerbench.loadgen.comparison;
 
+import io.ledgerbench.loadgen.resources.ResourceSummary;
 import io.ledgerbench.loadgen.result.LatencySummary;
 import io.ledgerbench.loadgen.stats.MetricSummary;
 import io.ledgerbench.loadgen.stats.RatioEstimate;
@@ -38,6 +39,10 @@ public final class ComparisonTable {
                     variant.baseline() ? "baseline" : ratio(ratio == null ? null : ratio.p99()),
                     variant.durability().shortLabel(), valid + "/" + result.rounds()));
         }
+        if (result.variants().stream().anyMatch(variant -> variant.aggregate() != null
+                && variant.aggregate().resources() != null)) {
+            out.append('\n').append(costs(result));
+        }
         out.append('\n');
         for (VariantSummary variant : result.variants()) {
             out.append(String.format(Locale.ROOT, "%-16s %s; durability: %s%n", variant.name(), variant.configuration(),
@@ -49,6 +54,30 @@ public final class ComparisonTable {
         out.append('\n').append("ratios: ").append(result.ratioMethod()).append('\n');
         out.append("verdict: ").append(result.verdict()).append('\n');
         return out.toString();
+    }
+
+    /** Where each variant's database spends: per completed transfer, mean over rounds; "-" where not measured. */
+    static String costs(ComparisonResult result) {
+        StringBuilder out = new StringBuilder("what the database spent per completed transfer (measurement windows,"
+                + " mean over rounds; - : not measured, see the variant's results)\n");
+        String format = "%-16s %12s %10s %10s %16s %12s%n";
+        out.append(String.format(Locale.ROOT, format, "variant", "CPU us", "fsyncs", "WAL bytes", "bytes written",
+                "write calls"));
+        for (VariantSummary variant : result.variants()) {
+            ResourceSummary resources = variant.aggregate() == null ? null : variant.aggregate().resources();
+            if (resources == null) {
+                out.append(String.format(Locale.ROOT, "%-16s not measured%n", variant.name()));
+                continue;
+            }
+            out.append(String.format(Locale.ROOT, format, variant.name(), mean(resources.cpuMicrosPerTransfer(), 2),
+                    mean(resources.fsyncsPerTransfer(), 4), mean(resources.walBytesPerTransfer(), 0),
+                    mean(resources.bytesWrittenPerTransfer(), 0), mean(resources.writeSyscallsPerTransfer(), 3)));
+        }
+        return out.toString();
+    }
+
+    private static String mean(MetricSummary summary, int decimals) {
+        return summary == null ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", summary.mean());
     }
 
     /** "12345.6 [12000.1, 12690.0]", or why there is no interval. */

@@ -101,6 +101,16 @@ class LocalComparisonTest {
         assertThat(stored.verdict()).isEqualTo(result.verdict());
     }
 
+    @Test
+    void theTableAndTheReportSayWhatEachVariantsDatabaseSpentPerTransfer() throws Exception {
+        assertThat(console).contains("what the database spent per completed transfer")
+                .containsPattern("(?m)^procedure +\\d+\\.\\d\\d +\\d\\.\\d{4} +\\d+ ")
+                .containsPattern("(?m)^batched +\\d+\\.\\d\\d +\\d\\.\\d{4} +\\d+ ");
+        assertThat(result.variants()).allSatisfy(variant ->
+                assertThat(variant.aggregate().resources().cpuMicrosPerTransfer().n()).isEqualTo(2));
+        assertThat(Files.readString(results.resolve("pair").resolve("report.html"))).contains("What a transfer costs");
+    }
+
     private RunResult read(String variant, int round) throws Exception {
         return ResultsWriter.json().readValue(results.resolve("pair").resolve(variant).resolve("run-" + round + ".json")
                 .toFile(), RunResult.class);
