@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * What the database spent during one run's measurement window on a Kubernetes cluster, as
- * Prometheus recorded it: per database node (node-exporter: CPU, data-disk bytes and operations,
- * network bytes) and per database pod (cAdvisor: CPU, peak working-set memory), totals and the
+ * Prometheus recorded it: per database node (node-exporter: CPU, peak memory in use, data-disk
+ * bytes and operations, network bytes) and per database pod (cAdvisor: CPU, peak working-set memory), totals and the
  * figures per completed transfer. Anything not measured is null, and notMeasured says why.
  */
 public record ClusterResources(
@@ -27,8 +27,9 @@ public record ClusterResources(
         List<String> notMeasured) {
 
     /** One database node's window: null where Prometheus had no series for it. */
-    public record NodeUsage(Double cpuSeconds, Double diskReadBytes, Double diskWrittenBytes, Double diskReads,
-                            Double diskWrites, Double networkSentBytes, Double networkReceivedBytes) {
+    public record NodeUsage(Double cpuSeconds, Double memoryMaxBytes, Double diskReadBytes, Double diskWrittenBytes,
+                            Double diskReads, Double diskWrites, Double networkSentBytes,
+                            Double networkReceivedBytes) {
     }
 
     /** One database pod's window: CPU of its containers and their peak working set. */

@@ -10,12 +10,15 @@ import java.util.Properties;
 
 /**
  * PostgreSQL's own account of its work so far: the WAL position (its difference is the exact WAL
- * bytes written), WAL records, fsyncs (WAL and data files: pg_stat_io from PostgreSQL 16, which
- * 18 extends to the WAL; pg_stat_wal's wal_sync before 18), commits and rollbacks of the benchmark
- * database. Counters other than the WAL position reach the statistics when a backend reports them,
- * at most once a second while it works and when it ends.
+ * bytes written), WAL records, WAL writes, fsyncs (WAL and data files: pg_stat_io from PostgreSQL
+ * 16, which 18 extends to the WAL; pg_stat_wal's wal_write and wal_sync before 18), data-file
+ * buffers written (pg_stat_io from 16, pg_stat_bgwriter before), commits and rollbacks of the
+ * benchmark database. Counters other than the WAL position reach the statistics when a backend
+ * reports them, at most once a second while it works and when it ends. (Lock waits are not
+ * counted anywhere cumulative, so they are not read.)
  */
-public record PostgresCounters(String walLsn, long walRecords, long fsyncs, long commits, long rollbacks) {
+public record PostgresCounters(String walLsn, long walRecords, long walWrites, long fsyncs, long buffersWritten,
+                               long commits, long rollbacks) {
 
     /** Reads them over a connection of its own to the server's benchmark database. */
     public static PostgresCounters read(PostgresEndpoint endpoint) throws SQLException {
@@ -33,6 +36,14 @@ public record PostgresCounters(String walLsn, long walRecords, long fsyncs, long
                 lsn = result.getString(1);
             }
             long walRecords = single(statement, "SELECT wal_records FROM pg_stat_wal").longValue();
+            long walWrites = version >= 180000
+                    ? single(statement, "SELECT coalesce(sum(writes), 0) FROM pg_stat_io WHERE object = 'wal'").longValue()
+                    : single(statement, "SELECT wal_write FROM pg_stat_wal").longValue();
+            long buffersWritten = version >= 160000
+                    ? single(statement, "SELECT coalesce(sum(writes), 0) FROM pg_stat_io WHERE object = 'relation'")
+                    .longValue()
+                    : single(statement, "SELECT buffers_checkpoint + buffers_clean + buffers_backend FROM pg_stat_bgwriter")
+                    .longValue();
             long fsyncs = version >= 180000
                     ? single(statement, "SELECT coalesce(sum(fsyncs), 0) FROM pg_stat_io").longValue()
                     : single(statement, "SELECT wal_sync FROM pg_stat_wal").longValue() + (version >= 160000
@@ -41,7 +52,7 @@ public record PostgresCounters(String walLsn, long walRecords, long fsyncs, long
                     "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()").longValue();
             long rollbacks = single(statement,
                     "SELECT xact_rollback FROM pg_stat_database WHERE datname = current_database()").longValue();
-            return new PostgresCounters(lsn, walRecords, fsyncs, commits, rollbacks);
+            return new PostgresCounters(lsn, walRecords, walWrites, fsyncs, buffersWritten, commits, rollbacks);
         }
     }
 

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * What the database spent during one run's measurement window, and per completed transfer: CPU
  * seconds of every database process, bytes read and written to storage and write system calls
- * (/proc), PostgreSQL's WAL bytes and records, fsyncs, commits and rollbacks (its statistics), the
+ * (/proc), PostgreSQL's WAL bytes, records and writes, fsyncs, buffers written, commits and
+ * rollbacks (its statistics), the
  * load generator's own CPU beside it. A figure that was not measured is null, and notMeasured says
  * why: never a zero in its place.
  */
@@ -25,7 +26,9 @@ public record ResourceUsage(
         Double loadgenCpuSeconds,
         Long walBytes,
         Long walRecords,
+        Long walWrites,
         Long fsyncs,
+        Long buffersWritten,
         Long commits,
         Long rollbacks,
         Double cpuMicrosPerTransfer,
@@ -68,7 +71,7 @@ public record ResourceUsage(
         PostgresCounters after = end.postgres();
         boolean statistics = before != null && after != null;
         if (!statistics && engineWithoutStatistics != null) {
-            notMeasured.add("WAL bytes, WAL records, fsyncs, commits: " + engineWithoutStatistics);
+            notMeasured.add("WAL bytes, records and writes, fsyncs, buffers written, commits: " + engineWithoutStatistics);
         }
         Long walBytes = statistics ? after.walBytesSince(before) : null;
         Long fsyncs = statistics ? after.fsyncs() - before.fsyncs() : null;
@@ -83,7 +86,9 @@ public record ResourceUsage(
                 loadgenCpu,
                 walBytes,
                 statistics ? after.walRecords() - before.walRecords() : null,
+                statistics ? after.walWrites() - before.walWrites() : null,
                 fsyncs,
+                statistics ? after.buffersWritten() - before.buffersWritten() : null,
                 statistics ? after.commits() - before.commits() : null,
                 statistics ? after.rollbacks() - before.rollbacks() : null,
                 perTransfer(allNodes ? database.cpuSeconds() * 1e6 : null, completedTransfers),

@@ -74,6 +74,9 @@ class LocalRunnerResourcesTest {
             assertThat(usage.commits()).as("one commit per transfer in procedure mode, and a few more")
                     .isGreaterThanOrEqualTo(usage.completedTransfers());
             assertThat(usage.loadgenCpuSeconds()).isPositive();
+            assertThat(usage.walWrites()).isPositive();
+            assertThat(usage.walRecords()).isGreaterThanOrEqualTo(usage.completedTransfers());
+            assertThat(usage.buffersWritten()).isNotNull();
         }
         assertThat(aggregate.resources().cpuMicrosPerTransfer().n()).isEqualTo(2);
         assertThat(aggregate.resources().fsyncsPerTransfer().ci95Low()).isNotNull();

@@ -23,11 +23,11 @@ class ResourceUsageTest {
         ResourceSnapshot start = new ResourceSnapshot(Map.of(
                 "primary", new ProcessCounters(10, 5, 0, 1_000, 10, 100),
                 "standby-1", new ProcessCounters(2, 1, 0, 500, 5, 100)), LOADGEN_BEFORE,
-                new PostgresCounters("0/1000000", 100, 10, 1000, 0), List.of());
+                new PostgresCounters("0/1000000", 100, 20, 10, 50, 1000, 0), List.of());
         ResourceSnapshot end = new ResourceSnapshot(Map.of(
                 "primary", new ProcessCounters(13, 6, 0, 41_000, 410, 200),
                 "standby-1", new ProcessCounters(3, 2, 0, 10_500, 105, 150)), LOADGEN_AFTER,
-                new PostgresCounters("0/1186A00", 2100, 510, 3000, 2), List.of());
+                new PostgresCounters("0/1186A00", 2100, 420, 510, 1050, 3000, 2), List.of());
 
         ResourceUsage usage = ResourceUsage.between(start, end, 2000, null);
 
@@ -36,6 +36,8 @@ class ResourceUsageTest {
         assertThat(usage.walBytes()).isEqualTo(1_600_000);
         assertThat(usage.fsyncs()).isEqualTo(500);
         assertThat(usage.commits()).isEqualTo(2000);
+        assertThat(usage.walWrites()).isEqualTo(400);
+        assertThat(usage.buffersWritten()).isEqualTo(1000);
         assertThat(usage.loadgenCpuSeconds()).isCloseTo(3.0, within(1e-9));
         assertThat(usage.cpuMicrosPerTransfer()).isCloseTo(6.0e6 / 2000, within(1e-9));
         assertThat(usage.bytesWrittenPerTransfer()).isCloseTo(25.0, within(1e-9));
@@ -60,7 +62,7 @@ class ResourceUsageTest {
         assertThat(usage.walBytesPerTransfer()).isNull();
         assertThat(usage.fsyncsPerTransfer()).isNull();
         assertThat(usage.notMeasured()).contains("replica-1: process 4242 not readable in /proc",
-                "WAL bytes, WAL records, fsyncs, commits: TigerBeetle keeps no such statistics");
+                "WAL bytes, records and writes, fsyncs, buffers written, commits: TigerBeetle keeps no such statistics");
     }
 
     @Test

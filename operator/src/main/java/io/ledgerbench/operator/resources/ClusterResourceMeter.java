@@ -53,7 +53,8 @@ public final class ClusterResourceMeter {
         Map<String, NodeUsage> nodes = new LinkedHashMap<>();
         for (String node : database.nodes()) {
             Function<String, Double> of = name -> answers.getOrDefault(name, Map.of()).get(node);
-            nodes.put(node, new NodeUsage(of.apply("node CPU seconds"), of.apply("disk bytes read"),
+            nodes.put(node, new NodeUsage(of.apply("node CPU seconds"), of.apply("peak node memory in use"),
+                    of.apply("disk bytes read"),
                     of.apply("disk bytes written"), of.apply("disk reads"), of.apply("disk writes"),
                     of.apply("network bytes sent"), of.apply("network bytes received")));
         }

@@ -17,6 +17,8 @@ public final class ResourceQueries {
     public static final String DISK_WRITTEN_BYTES = "node_disk_written_bytes_total";
     public static final String DISK_READS = "node_disk_reads_completed_total";
     public static final String DISK_WRITES = "node_disk_writes_completed_total";
+    public static final String NODE_MEMORY_TOTAL_BYTES = "node_memory_MemTotal_bytes";
+    public static final String NODE_MEMORY_AVAILABLE_BYTES = "node_memory_MemAvailable_bytes";
     public static final String NETWORK_SENT_BYTES = "node_network_transmit_bytes_total";
     public static final String NETWORK_RECEIVED_BYTES = "node_network_receive_bytes_total";
     public static final String CONTAINER_CPU_SECONDS = "container_cpu_usage_seconds_total";
@@ -43,6 +45,9 @@ public final class ResourceQueries {
         return List.of(
                 new Query("node CPU seconds", "sum by (instance) (increase(" + NODE_CPU_SECONDS + "{" + instances
                         + ", mode!=\"idle\"}" + range + "))", "instance"),
+                new Query("peak node memory in use", "max by (instance) (max_over_time((" + NODE_MEMORY_TOTAL_BYTES + "{"
+                        + instances + "} - " + NODE_MEMORY_AVAILABLE_BYTES + "{" + instances + "})" + range.replace("]",
+                        ":1s]") + "))", "instance"),
                 new Query("disk bytes read", nodeIncrease(DISK_READ_BYTES, disks, range), "instance"),
                 new Query("disk bytes written", nodeIncrease(DISK_WRITTEN_BYTES, disks, range), "instance"),
                 new Query("disk reads", nodeIncrease(DISK_READS, disks, range), "instance"),

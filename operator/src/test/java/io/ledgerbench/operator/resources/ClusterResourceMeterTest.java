@@ -64,6 +64,7 @@ class ClusterResourceMeterTest {
 
         ClusterResources.NodeUsage node = usage.nodes().get(PrometheusServer.NODE);
         assertThat(node.cpuSeconds()).isPositive();
+        assertThat(node.memoryMaxBytes()).isPositive();
         assertThat(node.diskWrittenBytes()).isNotNull();
         assertThat(node.networkSentBytes()).isNotNull();
         assertThat(usage.nodeCpuSeconds()).isEqualTo(node.cpuSeconds());
