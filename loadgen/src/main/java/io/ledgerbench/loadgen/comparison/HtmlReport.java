@@ -135,6 +135,11 @@ public final class HtmlReport {
             costs.put("wal", cost(resources.walBytesPerTransfer(), 0));
             costs.put("fsyncs", cost(resources.fsyncsPerTransfer(), 4));
             costs.put("notMeasured", String.join("; ", resources.notMeasured()));
+            if (resources.cpuMicrosPerTransfer() != null) {
+                row.put("cpuMean", resources.cpuMicrosPerTransfer().mean());
+                row.put("cpuLow", resources.cpuMicrosPerTransfer().ci95Low());
+                row.put("cpuHigh", resources.cpuMicrosPerTransfer().ci95High());
+            }
         }
         VariantRatio ratio = result.ratios().stream().filter(r -> r.variant().equals(variant.name())).findFirst()
                 .orElse(null);

@@ -29,4 +29,18 @@ final class ComparisonFixtures {
         return ResultCalculator.runResult(variant.run().name(), round, variant.run().spec(), 1, Instant.EPOCH,
                 Instant.EPOCH, measured, invariants, Environments.postgres());
     }
+
+    /** The run with a measured cost: cpuMicrosPerTransfer of database CPU, 200 WAL bytes and half an fsync per transfer. */
+    static RunResult withCost(RunResult run, double cpuMicrosPerTransfer) {
+        long completed = run.counts().completed();
+        var none = io.ledgerbench.loadgen.resources.ProcessCounters.ZERO;
+        var start = new io.ledgerbench.loadgen.resources.ResourceSnapshot(java.util.Map.of("server", none), none,
+                new io.ledgerbench.loadgen.resources.PostgresCounters("0/0", 0, 0, 0, 0, 0, 0), java.util.List.of());
+        var end = new io.ledgerbench.loadgen.resources.ResourceSnapshot(java.util.Map.of("server",
+                new io.ledgerbench.loadgen.resources.ProcessCounters(cpuMicrosPerTransfer * completed / 1e6, 0, 0,
+                        100 * completed, completed, 1 << 20)), none,
+                new io.ledgerbench.loadgen.resources.PostgresCounters("0/" + Long.toHexString(200 * completed), completed,
+                        completed, completed / 2, 0, completed, 0), java.util.List.of());
+        return run.withResources(io.ledgerbench.loadgen.resources.ResourceUsage.between(start, end, completed, null));
+    }
 }

@@ -48,10 +48,10 @@ class HtmlReportInBrowserTest {
         double[] pg = {100, 110, 105};
         double[] other = {2000, 2500, 2200};
         for (int round = 0; round < 3; round++) {
-            runs.get("pg").add(ComparisonFixtures.run(comparison.variants().get(0), round + 1, pg[round], 4,
-                    ComparisonCalculatorTest.OK));
-            runs.get("other").add(ComparisonFixtures.run(comparison.variants().get(1), round + 1, other[round], 2,
-                    ComparisonCalculatorTest.OK));
+            runs.get("pg").add(ComparisonFixtures.withCost(ComparisonFixtures.run(comparison.variants().get(0),
+                    round + 1, pg[round], 4, ComparisonCalculatorTest.OK), 300 + round));
+            runs.get("other").add(ComparisonFixtures.withCost(ComparisonFixtures.run(comparison.variants().get(1),
+                    round + 1, other[round], 2, ComparisonCalculatorTest.OK), 20 + round));
         }
         ComparisonResult result = ComparisonCalculator.compare(comparison, 9, List.of("round 1: pg, other"), runs);
         return Files.writeString(directory.resolve("report.html"), HtmlReport.render(result, runs));
@@ -67,9 +67,10 @@ class HtmlReportInBrowserTest {
             Matcher status = STATUS.matcher(dom);
             assertThat(status.find()).as("the page's render status, in:%n%s", dom.substring(0, Math.min(dom.length(), 2000)))
                     .isTrue();
-            assertThat(Integer.parseInt(status.group(1))).as("charts in the page").isEqualTo(5);
-            assertThat(Integer.parseInt(status.group(2))).as("charts that drew on their canvas").isEqualTo(5);
+            assertThat(Integer.parseInt(status.group(1))).as("charts in the page").isEqualTo(6);
+            assertThat(Integer.parseInt(status.group(2))).as("charts that drew on their canvas").isEqualTo(6);
             assertThat(dom).contains("other is ").contains("the throughput of pg");
+            assertThat(dom).contains("What a transfer costs").contains("301.00 [");
             // Chromium's own background requests (clock, updates, accounts) reach the proxy even for a blank
             // page; the page itself must add none.
             assertThat(requests).allSatisfy(request -> assertThat(request)
@@ -147,7 +148,8 @@ class HtmlReportInBrowserTest {
             assertThat(status.find()).isTrue();
             assertThat(Integer.parseInt(status.group(1))).as("charts in the page").isEqualTo(4);
             assertThat(Integer.parseInt(status.group(2))).as("charts that drew on their canvas").isEqualTo(4);
-            assertThat(dom).doesNotContain("Ratios to the baseline").contains("transfers per second over 3 runs");
+            assertThat(dom).doesNotContain("Ratios to the baseline").contains("transfers per second over 3 runs")
+                    .as("no cost measured: no cost section").doesNotContain("What a transfer costs");
         }
     }
 
