@@ -99,6 +99,8 @@ public final class RealApiServer implements AutoCloseable {
                     .withApiServerFlag("--enable-admission-plugins", "OwnerReferencesPermissionEnforcement")
                     .build());
             server.start();
+            // A test JVM ended without @AfterAll (Ctrl-C, a timeout) must not leave kube-apiserver and etcd running.
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-kube-apiserver"));
             Path binaries = present.or(RealApiServer::binaryDirectory).orElseThrow(() -> new IllegalStateException(
                     "kube-api-test started a server but its binaries are not under " + testDirectory()));
             return new RealApiServer(server, binaries, work, new AuditLog(audit));
