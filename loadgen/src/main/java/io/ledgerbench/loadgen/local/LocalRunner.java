@@ -164,7 +164,7 @@ public final class LocalRunner {
             out.printf("[run %d/%d] warmup %s, then measurement %s%n", run, spec.runs(), spec.workload().warmup(),
                     spec.workload().duration());
             measurement = executor.execute(spec.workload(), load, driver, recorder,
-                    new ConsoleProgress(out, run, spec.runs()), () -> windowStart.set(meter.snapshot()));
+                    new ConsoleProgress(out, run, spec.runs()), () -> windowStart.set(meter.windowStart()));
             // The processes' counters before the driver's connections close (a PostgreSQL backend's I/O leaves /proc with it).
             windowEnd = meter.snapshot();
         }

@@ -6,8 +6,8 @@ import java.util.Map;
 /**
  * What the kernel has counted for a process (or a process tree, summed) since it started: CPU
  * seconds in user and system mode (its reaped children's included), bytes it had read from and
- * sent to storage, its write system calls, and its peak resident memory. From /proc/[pid]/stat,
- * /proc/[pid]/io and /proc/[pid]/status.
+ * sent to storage, its write system calls, and its peak resident memory (since it started, or since
+ * {@link ProcessTree#resetPeakMemory}). From /proc/[pid]/stat, /proc/[pid]/io and /proc/[pid]/status.
  */
 public record ProcessCounters(double userSeconds, double systemSeconds, long readBytes, long writeBytes,
                               long writeSyscalls, long peakResidentBytes) {

@@ -42,6 +42,25 @@ public final class ProcessTree {
         return Optional.of(sum);
     }
 
+    /**
+     * Resets the peak resident memory (VmHWM) of the root and its descendants to what each holds now
+     * (proc(5): "5" to clear_refs), so that a later reading's peak is the window's. False where any
+     * process could not be reset (not ours, or gone).
+     */
+    public boolean resetPeakMemory(long rootPid) {
+        List<Long> pids = new ArrayList<>(descendants(rootPid));
+        pids.add(rootPid);
+        boolean all = true;
+        for (long pid : pids) {
+            try {
+                Files.writeString(proc.resolve(Long.toString(pid)).resolve("clear_refs"), "5");
+            } catch (IOException | RuntimeException e) {
+                all = false;
+            }
+        }
+        return all;
+    }
+
     /** One process's counters; empty when it is gone (or not ours to read). */
     public Optional<ProcessCounters> read(long pid) {
         Path directory = proc.resolve(Long.toString(pid));

@@ -49,7 +49,26 @@ public final class ResourceMeter {
         } catch (SQLException e) {
             notRead.add(STATISTICS + e.getMessage());
         }
-        return new ResourceSnapshot(snapshot.nodes(), snapshot.loadgen(), statistics, notRead);
+        return new ResourceSnapshot(snapshot.nodes(), snapshot.loadgen(), statistics, notRead, snapshot.everyNodeRead(),
+                snapshot.peaksReset());
+    }
+
+    /**
+     * The snapshot a measurement window starts with: each server's peak memory is reset first, so
+     * the end snapshot's peak is the window's (where a reset failed, notRead says so).
+     */
+    public ResourceSnapshot windowStart() {
+        List<String> notReset = new ArrayList<>();
+        nodePids.forEach((node, pid) -> {
+            if (!processes.resetPeakMemory(pid.getAsLong())) {
+                notReset.add(node + ": peak memory could not be reset (clear_refs); its peak is since it started");
+            }
+        });
+        ResourceSnapshot snapshot = snapshot();
+        List<String> notRead = new ArrayList<>(snapshot.notRead());
+        notRead.addAll(notReset);
+        return new ResourceSnapshot(snapshot.nodes(), snapshot.loadgen(), snapshot.postgres(), notRead,
+                snapshot.everyNodeRead(), !nodePids.isEmpty() && notReset.isEmpty());
     }
 
     public ResourceSnapshot snapshot() {
@@ -72,6 +91,7 @@ public final class ResourceMeter {
                 notRead.add(STATISTICS + e.getMessage());
             }
         }
-        return new ResourceSnapshot(nodes, loadgen, statistics, notRead);
+        return new ResourceSnapshot(nodes, loadgen, statistics, notRead,
+                !nodePids.isEmpty() && nodes.size() == nodePids.size(), false);
     }
 }

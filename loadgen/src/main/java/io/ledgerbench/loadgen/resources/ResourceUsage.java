@@ -58,9 +58,8 @@ public record ResourceUsage(
                 nodes.put(node, after.since(before));
             }
         });
-        boolean allNodes = !nodes.isEmpty() && nodes.size() == start.nodes().size()
-                && nodes.size() == end.nodes().size() && start.notRead().isEmpty() && end.notRead().stream()
-                .noneMatch(reason -> !reason.startsWith("PostgreSQL statistics"));
+        boolean allNodes = start.everyNodeRead() && end.everyNodeRead() && !nodes.isEmpty()
+                && start.nodes().keySet().equals(end.nodes().keySet());
         ProcessCounters database = nodes.values().stream().reduce(ProcessCounters.ZERO, ProcessCounters::plus);
         Double loadgenCpu = start.loadgen() == null || end.loadgen() == null ? null
                 : end.loadgen().since(start.loadgen()).cpuSeconds();
@@ -82,7 +81,7 @@ public record ResourceUsage(
                 allNodes ? database.readBytes() : null,
                 allNodes ? database.writeBytes() : null,
                 allNodes ? database.writeSyscalls() : null,
-                allNodes ? database.peakResidentBytes() : null,
+                allNodes && start.peaksReset() ? database.peakResidentBytes() : null,
                 loadgenCpu,
                 walBytes,
                 statistics ? after.walRecords() - before.walRecords() : null,

@@ -35,12 +35,13 @@ final class ComparisonFixtures {
         long completed = run.counts().completed();
         var none = io.ledgerbench.loadgen.resources.ProcessCounters.ZERO;
         var start = new io.ledgerbench.loadgen.resources.ResourceSnapshot(java.util.Map.of("server", none), none,
-                new io.ledgerbench.loadgen.resources.PostgresCounters("0/0", 0, 0, 0, 0, 0, 0), java.util.List.of());
+                new io.ledgerbench.loadgen.resources.PostgresCounters("0/0", 0, 0, 0, 0, 0, 0), java.util.List.of(), true,
+                true);
         var end = new io.ledgerbench.loadgen.resources.ResourceSnapshot(java.util.Map.of("server",
                 new io.ledgerbench.loadgen.resources.ProcessCounters(cpuMicrosPerTransfer * completed / 1e6, 0, 0,
                         100 * completed, completed, 1 << 20)), none,
                 new io.ledgerbench.loadgen.resources.PostgresCounters("0/" + Long.toHexString(200 * completed), completed,
-                        completed, completed / 2, 0, completed, 0), java.util.List.of());
+                        completed, completed / 2, 0, completed, 0), java.util.List.of(), true, false);
         return run.withResources(io.ledgerbench.loadgen.resources.ResourceUsage.between(start, end, completed, null));
     }
 }

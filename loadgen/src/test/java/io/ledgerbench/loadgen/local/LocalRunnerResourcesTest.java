@@ -74,6 +74,7 @@ class LocalRunnerResourcesTest {
             assertThat(usage.commits()).as("one commit per transfer in procedure mode, and a few more")
                     .isGreaterThanOrEqualTo(usage.completedTransfers());
             assertThat(usage.loadgenCpuSeconds()).isPositive();
+            assertThat(usage.databasePeakResidentBytes()).as("the window's peak (reset at its start)").isPositive();
             assertThat(usage.walWrites()).isPositive();
             assertThat(usage.walRecords()).isGreaterThanOrEqualTo(usage.completedTransfers());
             assertThat(usage.buffersWritten()).isNotNull();

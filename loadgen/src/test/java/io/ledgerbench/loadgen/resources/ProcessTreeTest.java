@@ -45,6 +45,41 @@ class ProcessTreeTest {
     }
 
     @Test
+    void resettingPeakMemoryWritesFiveToEachProcessesClearRefs() throws IOException {
+        process(100, 1, 100, 1000);
+        process(101, 100, 200, 2000);
+        process(200, 1, 9999, 99999);
+        for (long pid : new long[] {100, 101, 200}) {
+            Files.writeString(proc.resolve(pid + "/clear_refs"), "");
+        }
+
+        assertThat(new ProcessTree(proc).resetPeakMemory(100)).isTrue();
+
+        assertThat(Files.readString(proc.resolve("100/clear_refs"))).isEqualTo("5");
+        assertThat(Files.readString(proc.resolve("101/clear_refs"))).isEqualTo("5");
+        assertThat(Files.readString(proc.resolve("200/clear_refs"))).as("another server").isEmpty();
+    }
+
+    @Test
+    void aRealProcessesPeakFallsToItsCurrentMemoryWhenReset() throws Exception {
+        // A process that touches 200 MiB, frees it, says so and waits.
+        Process python = new ProcessBuilder("python3", "-c", "import sys\nb = bytearray(200 << 20)\nb[::4096] = b'x' * "
+                + "len(b[::4096])\ndel b\nprint('freed', flush=True)\nsys.stdin.read()").start();
+        try {
+            assertThat(new String(python.getInputStream().readNBytes(6))).isEqualTo("freed\n");
+            ProcessTree tree = ProcessTree.ofThisMachine();
+            long before = tree.read(python.pid()).orElseThrow().peakResidentBytes();
+            assertThat(before).isGreaterThan(200L << 20);
+
+            assertThat(tree.resetPeakMemory(python.pid())).isTrue();
+
+            assertThat(tree.read(python.pid()).orElseThrow().peakResidentBytes()).isLessThan(100L << 20);
+        } finally {
+            python.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
     void thisProcessCanBeReadOnThisMachine() {
         assertThat(ProcessTree.ofThisMachine().read(ProcessHandle.current().pid())).isPresent()
                 .hasValueSatisfying(counters -> assertThat(counters.cpuSeconds()).isPositive());
