@@ -82,13 +82,7 @@ public final class ComparisonTable {
 
     /** "12345.6 [12000.1, 12690.0]", or why there is no interval. */
     static String meanWithInterval(MetricSummary summary) {
-        if (summary.stddev() == null) {
-            return String.format(Locale.ROOT, "%.1f (1 run)", summary.mean());
-        }
-        if (summary.tooFewRunsForAnInterval()) {
-            return String.format(Locale.ROOT, "%.1f (n=%d too few)", summary.mean(), summary.n());
-        }
-        return String.format(Locale.ROOT, "%.1f [%.1f, %.1f]", summary.mean(), summary.ci95Low(), summary.ci95High());
+        return summary.meanWithInterval(1);
     }
 
     static String ratio(RatioEstimate estimate) {

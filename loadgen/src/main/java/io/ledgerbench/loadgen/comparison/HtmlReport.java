@@ -150,14 +150,7 @@ public final class HtmlReport {
 
     /** A per-transfer figure as "mean [low, high]", or why there is none. */
     private static String cost(MetricSummary summary, int decimals) {
-        if (summary == null) {
-            return "not measured";
-        }
-        String format = "%." + decimals + "f";
-        return summary.ci95Low() == null || summary.tooFewRunsForAnInterval()
-                ? String.format(java.util.Locale.ROOT, format, summary.mean())
-                : String.format(java.util.Locale.ROOT, format + " [" + format + ", " + format + "]", summary.mean(),
-                        summary.ci95Low(), summary.ci95High());
+        return summary == null ? "not measured" : summary.meanWithInterval(decimals);
     }
 
     /** All rounds' latency histograms added; x = 1 / (1 - percentile), the classic percentile-distribution axis. */

@@ -116,14 +116,9 @@ public final class ResultsReport {
     }
 
     private static String costLine(String label, MetricSummary summary, String unit, int decimals) {
-        if (summary == null) {
-            return String.format(Locale.ROOT, "  %-9s not measured%n", label);
-        }
-        String format = "%." + decimals + "f";
-        String interval = summary.ci95Low() == null || summary.tooFewRunsForAnInterval() ? ""
-                : String.format(Locale.ROOT, " [" + format + ", " + format + "]", summary.ci95Low(), summary.ci95High());
-        return String.format(Locale.ROOT, "  %-9s " + format + "%s %s%n", label, summary.mean(), interval, unit)
-                .replace(" \n", "\n");
+        return summary == null ? String.format(Locale.ROOT, "  %-9s not measured%n", label)
+                : String.format(Locale.ROOT, "  %-9s %s%s%n", label, summary.meanWithInterval(decimals),
+                        unit.isEmpty() ? "" : " " + unit);
     }
 
     private static String summaryLine(String label, MetricSummary summary, String unit, int decimals) {

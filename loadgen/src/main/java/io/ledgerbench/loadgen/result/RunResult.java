@@ -59,19 +59,19 @@ public record RunResult(
 
     /** This result with what the database spent in its measurement window. */
     public RunResult withResources(ResourceUsage usage) {
-        return new RunResult(name, run, runs, startedAt, finishedAt, seed, measurementSeconds, counts, warmupCounts,
-                throughputPerSec, completedPerSec, rejectedPerSec, failedPerSec, targetRatePerSec, achievedRatePerSec,
-                completionRatio, errorRate, latencyMs, serviceTimeMs, batchSize, clientCpuMax, clientJitSeconds,
-                invariants, valid, warnings, answeredPerSecond, latencyHistogram, serviceTimeHistogram,
-                batchSizeHistogram, environment, spec, usage, clusterResources);
+        return with(usage, clusterResources);
     }
 
     /** This result with what Prometheus recorded of the database during its measurement window. */
     public RunResult withClusterResources(ClusterResources usage) {
+        return with(resources, usage);
+    }
+
+    private RunResult with(ResourceUsage local, ClusterResources cluster) {
         return new RunResult(name, run, runs, startedAt, finishedAt, seed, measurementSeconds, counts, warmupCounts,
                 throughputPerSec, completedPerSec, rejectedPerSec, failedPerSec, targetRatePerSec, achievedRatePerSec,
                 completionRatio, errorRate, latencyMs, serviceTimeMs, batchSize, clientCpuMax, clientJitSeconds,
                 invariants, valid, warnings, answeredPerSecond, latencyHistogram, serviceTimeHistogram,
-                batchSizeHistogram, environment, spec, resources, usage);
+                batchSizeHistogram, environment, spec, local, cluster);
     }
 }

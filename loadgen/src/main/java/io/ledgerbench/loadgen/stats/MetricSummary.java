@@ -13,4 +13,16 @@ public record MetricSummary(int n, double mean, Double stddev, Double cv, Double
     public boolean tooFewRunsForAnInterval() {
         return stddev != null && ci95Low == null;
     }
+
+    /** "12345.6 [12000.1, 12690.0]" with that many decimals, or the mean and why there is no interval. */
+    public String meanWithInterval(int decimals) {
+        String format = "%." + decimals + "f";
+        if (stddev == null) {
+            return String.format(java.util.Locale.ROOT, format + " (1 run)", mean);
+        }
+        if (tooFewRunsForAnInterval()) {
+            return String.format(java.util.Locale.ROOT, format + " (n=%d too few)", mean, n);
+        }
+        return String.format(java.util.Locale.ROOT, format + " [" + format + ", " + format + "]", mean, ci95Low, ci95High);
+    }
 }
