@@ -43,6 +43,7 @@ public final class RealApiServer implements AutoCloseable {
     private final KubernetesClient admin;
     private final List<KubernetesClient> clients = new ArrayList<>();
     private Process controllerManager;
+    private final Thread stopAtExit = new Thread(this::stopProcesses, "stop-kube-apiserver");
 
     private RealApiServer(KubeAPIServer server, Path binaries, Path workDirectory, AuditLog auditLog) {
         this.server = server;
@@ -99,11 +100,12 @@ public final class RealApiServer implements AutoCloseable {
                     .withApiServerFlag("--enable-admission-plugins", "OwnerReferencesPermissionEnforcement")
                     .build());
             server.start();
-            // A test JVM ended without @AfterAll (Ctrl-C, a timeout) must not leave kube-apiserver and etcd running.
-            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-kube-apiserver"));
             Path binaries = present.or(RealApiServer::binaryDirectory).orElseThrow(() -> new IllegalStateException(
                     "kube-api-test started a server but its binaries are not under " + testDirectory()));
-            return new RealApiServer(server, binaries, work, new AuditLog(audit));
+            RealApiServer started = new RealApiServer(server, binaries, work, new AuditLog(audit));
+            // A test JVM ended without @AfterAll (Ctrl-C, a timeout) must not leave kube-apiserver and etcd running.
+            Runtime.getRuntime().addShutdownHook(started.stopAtExit);
+            return started;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -186,7 +188,17 @@ public final class RealApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        Runtime.getRuntime().removeShutdownHook(stopAtExit);
         clients.forEach(KubernetesClient::close);
+        stopProcesses();
+        try (Stream<Path> files = Files.walk(workDirectory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void stopProcesses() {
         if (controllerManager != null) {
             controllerManager.destroyForcibly();
             try {
@@ -196,11 +208,6 @@ public final class RealApiServer implements AutoCloseable {
             }
         }
         server.stop();
-        try (Stream<Path> files = Files.walk(workDirectory)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private Config adminConfig() {

@@ -33,6 +33,17 @@ class HelmChartTest {
         return new Helm(CHART).template().withKubeVersion(KUBE_VERSION);
     }
 
+    /** Release bench in namespace ops with every value of the chart set (but crds.install, left at its default). */
+    static com.marcnuri.helm.TemplateCommand withEveryOption(com.marcnuri.helm.TemplateCommand template) {
+        return template.withName("bench").withNamespace("ops")
+                .set("watchNamespaces[0]", "team-a").set("watchNamespaces[1]", "team-b")
+                .set("image.tag", "0.1.1").set("nodeSelector.pool", "system").set("serviceAccount.name", "operator")
+                .set("metrics.podMonitor.enabled", true).set("metrics.podMonitor.labels.release", "prometheus")
+                .set("metrics.serviceMonitor.enabled", true).set("metrics.serviceMonitor.labels.release", "prometheus")
+                .set("dashboard.enabled", true).set("dashboard.namespace", "monitoring")
+                .set("metrics.prometheusUrl", "http://kps-kube-prometheus-stack-prometheus.monitoring:9090");
+    }
+
     static List<HasMetadata> parse(String yaml) {
         return Serialization.unmarshal(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
     }
@@ -83,14 +94,7 @@ class HelmChartTest {
     @Test
     @SuppressWarnings("unchecked")
     void everyOptionTogetherStillRendersValidObjects() {
-        List<HasMetadata> objects = parse(template().withName("bench").withNamespace("ops")
-                .set("crds.install", false).set("watchNamespaces[0]", "team-a").set("watchNamespaces[1]", "team-b")
-                .set("image.tag", "0.1.1").set("nodeSelector.pool", "system").set("serviceAccount.name", "operator")
-                .set("metrics.podMonitor.enabled", true).set("metrics.podMonitor.labels.release", "prometheus")
-                .set("metrics.serviceMonitor.enabled", true).set("metrics.serviceMonitor.labels.release", "prometheus")
-                .set("dashboard.enabled", true).set("dashboard.namespace", "monitoring")
-                .set("metrics.prometheusUrl", "http://kps-kube-prometheus-stack-prometheus.monitoring:9090")
-                .call());
+        List<HasMetadata> objects = parse(withEveryOption(template()).set("crds.install", false).call());
         assertThat(objects).extracting(HasMetadata::getKind).doesNotContain("CustomResourceDefinition");
         HasMetadata podMonitor = objects.stream().filter(object -> "PodMonitor".equals(object.getKind())).findFirst()
                 .orElseThrow();

@@ -86,14 +86,7 @@ class InstallOnRealApiServerTest {
 
     @Test
     void theChartWithEveryOptionSetIsAcceptedInAServerSideDryRun() {
-        List<HasMetadata> objects = HelmChartTest.parse(HelmChartTest.template().withName("bench").withNamespace("ops")
-                .set("watchNamespaces[0]", "team-a").set("watchNamespaces[1]", "team-b")
-                .set("image.tag", "0.1.1").set("nodeSelector.pool", "system").set("serviceAccount.name", "operator")
-                .set("metrics.podMonitor.enabled", true).set("metrics.podMonitor.labels.release", "prometheus")
-                .set("metrics.serviceMonitor.enabled", true).set("metrics.serviceMonitor.labels.release", "prometheus")
-                .set("dashboard.enabled", true).set("dashboard.namespace", "monitoring")
-                .set("metrics.prometheusUrl", "http://kps-kube-prometheus-stack-prometheus.monitoring:9090")
-                .call());
+        List<HasMetadata> objects = HelmChartTest.parse(HelmChartTest.withEveryOption(HelmChartTest.template()).call());
         List<HasMetadata> judged = objects.stream()
                 .filter(object -> !KINDS_OF_OTHER_OPERATORS.contains(object.getKind())).toList();
         assertThat(objects.size() - judged.size()).as("PodMonitor and ServiceMonitor, not judged here").isEqualTo(2);

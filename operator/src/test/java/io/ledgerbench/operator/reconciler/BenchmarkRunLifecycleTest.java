@@ -202,6 +202,18 @@ abstract class BenchmarkRunLifecycleTest {
         return comparisons.withName(name).get().getStatus();
     }
 
+    /** Both engines and a comparison to their ends: every kind of request the operator makes. */
+    void runBothEnginesAndAComparison() {
+        startOperator();
+        apply("postgresql-fair.yaml");
+        apply("tigerbeetle-3node.yaml");
+        assertThat(runToTheEnd(PG).getPhase()).isEqualTo(BenchmarkPhase.Succeeded);
+        assertThat(runToTheEnd(TB).getPhase()).isEqualTo(BenchmarkPhase.Succeeded);
+        applyComparison();
+        assertThat(comparisonToTheEnd("cmp").phase())
+                .isEqualTo(io.ledgerbench.operator.api.v1alpha1.BenchmarkComparisonStatus.ComparisonPhase.Succeeded);
+    }
+
     BenchmarkRunStatus runToTheEnd(String name) {
         return runUntil(name, status -> false);
     }

@@ -49,6 +49,11 @@ record ClusterRoleRules(List<PolicyRule> rules) {
         return granted;
     }
 
+    /** What the rules grant that none of these requests used, e.g. "get ledgerbench.io/benchmarkruns". */
+    java.util.List<String> grantedButUnused(java.util.Set<Permission> used) {
+        return granted().stream().filter(permission -> !used.contains(permission)).map(Permission::toString).toList();
+    }
+
     boolean allows(Permission permission) {
         return rules.stream().anyMatch(rule -> rule.getApiGroups().contains(permission.group())
                 && rule.getResources().contains(permission.resource()) && rule.getVerbs().contains(permission.verb()));

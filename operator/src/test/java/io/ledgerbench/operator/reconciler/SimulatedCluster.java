@@ -255,14 +255,14 @@ final class SimulatedCluster {
             }
             return;
         }
+        // Started as long ago as the spec's warmup and measurement take: the measurement window just ended.
+        BenchmarkRun owner = client.resources(BenchmarkRun.class).inNamespace(namespace).withName(benchmark).get();
+        Instant finishedAt = Instant.now();
+        Instant startedAt = finishedAt.minus(owner.getSpec().workload().warmupDuration())
+                .minus(owner.getSpec().workload().measurementDuration());
         for (int index = 0; index < pods; index++) {
             RunMeasurement measured = Measurements.pod(index, 1000L + 100L * run + index, 2_000L + 100L * index,
                     new long[] {100, 100}, 0.4);
-            // Started as long ago as the spec's warmup and measurement take: the measurement window just ended.
-            BenchmarkRun owner = client.resources(BenchmarkRun.class).inNamespace(namespace).withName(benchmark).get();
-            Instant finishedAt = Instant.now();
-            Instant startedAt = finishedAt.minus(owner.getSpec().workload().warmupDuration())
-                    .minus(owner.getSpec().workload().measurementDuration());
             exchange.reportResult(PodResult.of(run, index, "lg-" + index, startedAt, finishedAt,
                     measured, "PostgreSQL 18.1", "vertx-pg-client 5"));
         }

@@ -51,6 +51,13 @@ class ClusterResourceMeterTest {
         }
     }
 
+    /** What the operator would report for a run that ended now after 4 s, with 1000 transfers completed. */
+    private static ClusterResources lastFourSecondsOf1000Transfers() {
+        Instant end = Instant.now();
+        return new ClusterResourceMeter(new PrometheusClient(prometheus.uri())).measure(DATABASE, end.minusSeconds(4),
+                end, 1000);
+    }
+
     static boolean prometheusPresent() {
         return PrometheusServer.isAvailable();
     }
@@ -58,9 +65,7 @@ class ClusterResourceMeterTest {
     @Test
     @EnabledIf(value = "prometheusPresent", disabledReason = PrometheusServer.ABSENT)
     void theWindowsNodeFiguresComeFromNodeExporterAndPerTransferFiguresFromThem() {
-        Instant end = Instant.now();
-        ClusterResources usage = new ClusterResourceMeter(new PrometheusClient(prometheus.uri()))
-                .measure(DATABASE, end.minusSeconds(4), end, 1000);
+        ClusterResources usage = lastFourSecondsOf1000Transfers();
 
         ClusterResources.NodeUsage node = usage.nodes().get(PrometheusServer.NODE);
         assertThat(node.cpuSeconds()).isPositive();
@@ -74,9 +79,7 @@ class ClusterResourceMeterTest {
     @Test
     @EnabledIf(value = "prometheusPresent", disabledReason = PrometheusServer.ABSENT)
     void podFiguresWithoutCadvisorAreNotMeasuredWithTheReasonRatherThanZero() {
-        Instant end = Instant.now();
-        ClusterResources usage = new ClusterResourceMeter(new PrometheusClient(prometheus.uri()))
-                .measure(DATABASE, end.minusSeconds(4), end, 1000);
+        ClusterResources usage = lastFourSecondsOf1000Transfers();
 
         assertThat(usage.databaseCpuSeconds()).isNull();
         assertThat(usage.cpuMicrosPerTransfer()).isNull();

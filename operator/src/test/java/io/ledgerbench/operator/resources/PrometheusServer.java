@@ -25,6 +25,8 @@ public final class PrometheusServer implements AutoCloseable {
             + " prometheus-node-exporter; .ci/run installs them)";
 
     private final List<Process> processes = new ArrayList<>();
+    /** A test JVM ended without closing this (Ctrl-C, a timeout) must not leave Prometheus running. */
+    private final Thread stopAtExit = new Thread(this::stopProcesses, "stop-prometheus");
     private final Path work;
     private URI uri;
 
@@ -48,6 +50,7 @@ public final class PrometheusServer implements AutoCloseable {
 
     public static PrometheusServer start(Path work, List<Integer> loadgenPorts, List<String> nodes) {
         PrometheusServer server = new PrometheusServer(work);
+        Runtime.getRuntime().addShutdownHook(server.stopAtExit);
         try {
             int exporterPort = freePort();
             server.launch("node-exporter", executable("prometheus-node-exporter").orElseThrow().toString(),
@@ -106,6 +109,11 @@ public final class PrometheusServer implements AutoCloseable {
 
     @Override
     public void close() {
+        Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        stopProcesses();
+    }
+
+    private void stopProcesses() {
         for (Process process : processes) {
             process.destroy();
             try {
