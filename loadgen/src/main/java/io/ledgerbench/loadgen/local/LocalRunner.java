@@ -19,12 +19,17 @@ import io.ledgerbench.loadgen.result.ResultCalculator;
 import io.ledgerbench.loadgen.result.ResultsReport;
 import io.ledgerbench.loadgen.result.ResultsWriter;
 import io.ledgerbench.loadgen.result.RunResult;
+import io.ledgerbench.loadgen.saturation.SaturationMeasurement;
+import io.ledgerbench.loadgen.saturation.SaturationRunner;
+import io.ledgerbench.loadgen.saturation.StepDriverListener;
+import io.ledgerbench.loadgen.saturation.StepExchange;
 import io.ledgerbench.loadgen.schedule.LoadShape;
 import io.ledgerbench.loadgen.schedule.RunExecutor;
 import io.ledgerbench.loadgen.spec.BenchmarkRunManifest;
 import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
 import io.ledgerbench.loadgen.spec.EngineType;
 import io.ledgerbench.loadgen.spec.LoadMode;
+import io.ledgerbench.loadgen.spec.WorkloadSpec;
 import io.ledgerbench.loadgen.workload.WorkloadRandom;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -146,16 +151,15 @@ public final class LocalRunner {
         // its client warns "slow request" about it: say that this was the reset, outside every measurement.
         out.printf("[run %d/%d] database ready after %.1f s (reset and accounts loaded; not part of any"
                 + " measurement)%n", run, spec.runs(), (System.nanoTime() - resetStartNanos) / 1e9);
+        if (spec.workload().mode() == LoadMode.SATURATION) {
+            return searchOnce(name, run, spec, seed, database, environment, meter);
+        }
         RunRecorder recorder = new RunRecorder(metrics.forRun(run));
         int pods = spec.loadgen().parallelism();
         if (spec.workload().mode() == LoadMode.FIXED_RATE) {
             metrics.targetRate(spec.workload().targetRate());
         }
-        List<LoadShape> shares = new ArrayList<>();
-        for (int pod = 0; pod < pods; pod++) {
-            shares.add(RunExecutor.loadShape(spec.workload(), seed, pod, pods));
-        }
-        LoadShape load = shares.size() == 1 ? shares.getFirst() : new ParallelLoad(shares);
+        LoadShape load = allPods(spec.workload(), seed, pods);
         Instant startedAt = Instant.now();
         RunMeasurement measurement;
         AtomicReference<ResourceSnapshot> windowStart = new AtomicReference<>();
@@ -176,22 +180,92 @@ public final class LocalRunner {
                     measurement.stoppedEarlyReason(), measurement.warmup().counts().failed()
                             + measurement.measurement().counts().failed(), measurement.inDoubtInAllPhases());
         }
-        InvariantReport invariants;
-        try {
-            invariants = database.verify(spec.workload(), measurement.completedInAllPhases(),
-                    measurement.inDoubtInAllPhases());
-        } catch (DatabaseUnavailableException e) {
-            throw new DatabaseUnavailableException("run " + run + " could not be verified: " + e.getMessage()
-                    + (measurement.stoppedEarlyReason() == null ? "" : " (the run had stopped early: "
-                    + measurement.stoppedEarlyReason() + ")"), e);
-        }
-        out.printf("[run %d/%d] invariants %s%n", run, spec.runs(),
-                invariants.ok() ? "passed" : "FAILED: " + String.join("; ", invariants.violations()));
+        InvariantReport invariants = verify(run, spec, database, measurement.completedInAllPhases(),
+                measurement.inDoubtInAllPhases(), measurement.stoppedEarlyReason());
         RunResult result = ResultCalculator.runResult(name, run, spec, seed, startedAt, finishedAt, measurement,
                 invariants, environment);
         return result.withResources(windowStart.get() == null ? null : ResourceUsage.between(windowStart.get(),
-                windowEnd, result.counts().completed(), spec.database().engine() == EngineType.TIGERBEETLE
-                        ? "TigerBeetle keeps no such statistics, and its fsyncs are io_uring operations /proc does not"
-                        + " count" : null));
+                windowEnd, result.counts().completed(), notCounted(spec)));
+    }
+
+    /** One saturation search (SPEC section 6): steps on one driver, invariants after the last, costs at the answer. */
+    private RunResult searchOnce(String name, int run, BenchmarkRunSpec spec, long seed, LedgerDatabase database,
+                                 Environment environment, ResourceMeter meter) throws InterruptedException {
+        int pods = spec.loadgen().parallelism();
+        Map<Integer, ResourceSnapshot> windowStarts = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Integer, ResourceSnapshot> windowEnds = new java.util.concurrent.ConcurrentHashMap<>();
+        SaturationRunner.StepHooks hooks = new SaturationRunner.StepHooks() {
+            @Override
+            public void stepStarting(int step, Double offeredRatePerSec) {
+                metrics.targetRate(offeredRatePerSec == null ? 0 : offeredRatePerSec);
+                out.printf("[run %d/%d] %s: warmup %s, then measurement %s%n", run, spec.runs(), step == 0
+                        ? "probe at maxThroughput" : String.format(java.util.Locale.ROOT, "step %d at %.1f/s", step,
+                        offeredRatePerSec), spec.workload().warmup(), step == 0
+                        ? spec.workload().saturation().probeDuration() : spec.workload().duration());
+            }
+
+            @Override
+            public void measurementStarted(int step) {
+                windowStarts.put(step, meter.windowStart());
+            }
+
+            @Override
+            public void stepEnded(int step) {
+                windowEnds.put(step, meter.snapshot());
+            }
+        };
+        SaturationRunner runner = new SaturationRunner(executor,
+                line -> out.printf("[run %d/%d] %s%n", run, spec.runs(), line));
+        StepDriverListener listener = new StepDriverListener();
+        Instant startedAt = Instant.now();
+        SaturationMeasurement search;
+        try (TransferDriver driver = database.openDriver(listener)) {
+            search = runner.run(spec.workload(), seed, driver, listener, metrics.forRun(run),
+                    stepWorkload -> allPods(stepWorkload, stepWorkload.seed(), pods), StepExchange.SINGLE_PROCESS,
+                    new ConsoleProgress(out, run, spec.runs()), hooks);
+        }
+        Instant finishedAt = Instant.now();
+        out.printf("[run %d/%d] search ended: %s%n", run, spec.runs(), search.endReason());
+        InvariantReport invariants = verify(run, spec, database, search.completedInAllPhases(),
+                search.inDoubtInAllPhases(), search.endReason());
+        RunResult result = ResultCalculator.saturationRunResult(name, run, spec, seed, startedAt, finishedAt, search,
+                invariants, environment);
+        int shown = search.shownStep(result.saturation()).step();
+        ResourceSnapshot start = windowStarts.get(shown);
+        ResourceSnapshot end = windowEnds.get(shown);
+        // The step's end as read when it ended: the backends stay connected for the next step, so their statistics
+        // lag by up to a second there (refreshed now, they would count later steps' work).
+        return result.withResources(start == null || end == null ? null : ResourceUsage.between(start, end,
+                result.counts().completed(), notCounted(spec)));
+    }
+
+    private static String notCounted(BenchmarkRunSpec spec) {
+        return spec.database().engine() == EngineType.TIGERBEETLE
+                ? "TigerBeetle keeps no such statistics, and its fsyncs are io_uring operations /proc does not count"
+                : null;
+    }
+
+    /** Checks the database against every transfer the run completed; says so on the console. */
+    private InvariantReport verify(int run, BenchmarkRunSpec spec, LedgerDatabase database, long completed,
+                                   long inDoubt, String stoppedEarlyReason) {
+        InvariantReport invariants;
+        try {
+            invariants = database.verify(spec.workload(), completed, inDoubt);
+        } catch (DatabaseUnavailableException e) {
+            throw new DatabaseUnavailableException("run " + run + " could not be verified: " + e.getMessage()
+                    + (stoppedEarlyReason == null ? "" : " (the run had stopped early: " + stoppedEarlyReason + ")"), e);
+        }
+        out.printf("[run %d/%d] invariants %s%n", run, spec.runs(),
+                invariants.ok() ? "passed" : "FAILED: " + String.join("; ", invariants.violations()));
+        return invariants;
+    }
+
+    /** The load of every pod of the spec for this workload, side by side in this process. */
+    private static LoadShape allPods(WorkloadSpec workload, long seed, int pods) {
+        List<LoadShape> shares = new ArrayList<>();
+        for (int pod = 0; pod < pods; pod++) {
+            shares.add(RunExecutor.loadShape(workload, seed, pod, pods));
+        }
+        return shares.size() == 1 ? shares.getFirst() : new ParallelLoad(shares);
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
  * All runs of a BenchmarkRun together: each metric's mean, spread and 95 % confidence interval
  * across runs, the latency of all runs' transfers pooled (histograms added), and the verdict.
  * resources summarizes what the database spent per transfer across runs (null where not measured).
+ * sustainableRatePerSec and p99AtSustainableMs are saturation mode's answer across runs (null in the other
+ * modes, and when a run found no sustainable rate: its run is invalid, and a mean without it would flatter).
  */
 public record AggregateResult(
         String name,
@@ -32,7 +34,9 @@ public record AggregateResult(
         List<ValidityWarning> warnings,
         Environment environment,
         BenchmarkRunSpec spec,
-        ResourceSummary resources) {
+        ResourceSummary resources,
+        MetricSummary sustainableRatePerSec,
+        MetricSummary p99AtSustainableMs) {
 
     public AggregateResult {
         warnings = List.copyOf(warnings);

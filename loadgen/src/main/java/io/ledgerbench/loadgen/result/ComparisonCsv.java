@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 /**
  * Rows of results/comparison.csv: one per run and one per aggregate. Aggregate rows carry the
  * mean throughput with its 95 % interval and the pooled percentiles of all runs (histograms
- * added, not percentiles averaged).
+ * added, not percentiles averaged). The sustainable-rate columns are saturation mode's answer (empty in the
+ * other modes, and where a search found none).
  */
 public final class ComparisonCsv {
 
@@ -24,7 +25,8 @@ public final class ComparisonCsv {
             "throughput_cv", "p50_ms", "p95_ms", "p99_ms", "p999_ms", "max_ms", "p99_ci95_low", "p99_ci95_high",
             "completed", "rejected", "failed", "dropped", "error_rate", "batch_size_mean", "client_cpu_max",
             "invariants_ok", "valid", "seed", "finished_at", "db_cpu_us_per_transfer", "db_bytes_written_per_transfer",
-            "wal_bytes_per_transfer", "fsyncs_per_transfer");
+            "wal_bytes_per_transfer", "fsyncs_per_transfer", "sustainable_rate", "sustainable_rate_ci95_low",
+            "sustainable_rate_ci95_high", "p99_at_sustainable_ms");
 
     private ComparisonCsv() {
     }
@@ -56,7 +58,9 @@ public final class ComparisonCsv {
                         cost(run.resources(), ResourceUsage::cpuMicrosPerTransfer),
                         cost(run.resources(), ResourceUsage::bytesWrittenPerTransfer),
                         cost(run.resources(), ResourceUsage::walBytesPerTransfer),
-                        cost(run.resources(), ResourceUsage::fsyncsPerTransfer)));
+                        cost(run.resources(), ResourceUsage::fsyncsPerTransfer),
+                        run.saturation() == null ? "" : num(run.saturation().sustainableRatePerSec()), "", "",
+                        run.saturation() == null ? "" : num(run.saturation().p99AtSustainableMs())));
     }
 
     static String aggregateRow(AggregateResult aggregate, List<RunResult> runs) {
@@ -78,7 +82,11 @@ public final class ComparisonCsv {
                         mean(aggregate.resources(), ResourceSummary::cpuMicrosPerTransfer),
                         mean(aggregate.resources(), ResourceSummary::bytesWrittenPerTransfer),
                         mean(aggregate.resources(), ResourceSummary::walBytesPerTransfer),
-                        mean(aggregate.resources(), ResourceSummary::fsyncsPerTransfer)));
+                        mean(aggregate.resources(), ResourceSummary::fsyncsPerTransfer),
+                        aggregate.sustainableRatePerSec() == null ? "" : num(aggregate.sustainableRatePerSec().mean()),
+                        aggregate.sustainableRatePerSec() == null ? "" : num(aggregate.sustainableRatePerSec().ci95Low()),
+                        aggregate.sustainableRatePerSec() == null ? "" : num(aggregate.sustainableRatePerSec().ci95High()),
+                        aggregate.p99AtSustainableMs() == null ? "" : num(aggregate.p99AtSustainableMs().mean())));
     }
 
     private static Stream<String> configuration(String name, String row, BenchmarkRunSpec spec, Environment environment) {

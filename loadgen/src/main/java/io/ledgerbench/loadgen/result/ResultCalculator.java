@@ -11,8 +11,13 @@ import io.ledgerbench.loadgen.spec.ValidationSpec;
 import io.ledgerbench.loadgen.resources.ResourceSummary;
 import io.ledgerbench.loadgen.stats.MetricSummary;
 import io.ledgerbench.loadgen.stats.SampleStatistics;
+import io.ledgerbench.loadgen.saturation.MeasuredStep;
+import io.ledgerbench.loadgen.saturation.SaturationMeasurement;
+import io.ledgerbench.loadgen.saturation.SaturationResult;
+import io.ledgerbench.loadgen.saturation.ServiceObjective;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.HdrHistogram.Histogram;
@@ -33,6 +38,47 @@ public final class ResultCalculator {
     public static RunResult runResult(String name, int run, BenchmarkRunSpec spec, long seed, Instant startedAt,
                                       Instant finishedAt, RunMeasurement measurement, InvariantReport invariants,
                                       Environment environment) {
+        Double target = spec.workload().mode() == LoadMode.FIXED_RATE ? spec.workload().targetRate() : null;
+        return runResult(name, run, spec, seed, startedAt, finishedAt, measurement, invariants, environment, target,
+                List.of(), null);
+    }
+
+    /**
+     * The result of one saturation search: its own figures are the step's at the sustainable rate (the lowest
+     * rate tried if none held, the probe's if no step ran), the search's answer and curve beside them.
+     * Invariants were checked after the whole search. A search that found no sustainable rate is invalid.
+     */
+    public static RunResult saturationRunResult(String name, int run, BenchmarkRunSpec spec, long seed,
+                                                Instant startedAt, Instant finishedAt, SaturationMeasurement search,
+                                                InvariantReport invariants, Environment environment) {
+        ServiceObjective objective = ServiceObjective.of(spec.workload().saturation());
+        SaturationResult answer = search.result(objective);
+        MeasuredStep shown = search.shownStep(answer);
+        if (shown == null) {
+            throw new IllegalArgumentException("a saturation search without a probe or a step measured nothing");
+        }
+        List<ValidityWarning> warnings = new ArrayList<>();
+        if (answer.sustainableRatePerSec() == null) {
+            warnings.add(new ValidityWarning("no_sustainable_rate", String.format(Locale.ROOT, "no step held the"
+                    + " objective (p99 <= %.2f ms, achieved >= %.1f %% of offered, nothing dropped or failed): %s",
+                    objective.p99Ms(), objective.minAchievedRatio() * 100, answer.endReason()), true));
+        } else if (!answer.saturationReached()) {
+            warnings.add(new ValidityWarning("saturation_not_reached", String.format(Locale.ROOT, "every rate tried"
+                    + " held the objective (%s): the sustainable rate is at least %.1f/s, not the most",
+                    answer.endReason(), answer.sustainableRatePerSec()), false));
+        }
+        search.steps().stream().filter(step -> step != shown && step.merged().stoppedEarlyReason() != null)
+                .forEach(step -> warnings.add(new ValidityWarning("step_stopped_early", "step " + step.step()
+                        + " ended before its planned end: " + step.merged().stoppedEarlyReason(), false)));
+        Double target = shown == search.probe() ? null : shown.offeredRatePerSec();
+        return runResult(name, run, spec, seed, startedAt, finishedAt, shown.merged(), invariants, environment,
+                target, warnings, answer);
+    }
+
+    private static RunResult runResult(String name, int run, BenchmarkRunSpec spec, long seed, Instant startedAt,
+                                       Instant finishedAt, RunMeasurement measurement, InvariantReport invariants,
+                                       Environment environment, Double target, List<ValidityWarning> searchWarnings,
+                                       SaturationResult saturation) {
         PhaseCounts counts = measurement.measurement().counts();
         Histogram batchSizes = measurement.measurement().batchSizes();
         // A run stopped during its warmup measured nothing: rates over an empty window are 0, and it is invalid below.
@@ -40,10 +86,9 @@ public final class ResultCalculator {
         long answered = counts.completed() + counts.rejected();
         double errorRate = counts.finished() == 0 ? 0 : (double) counts.failed() / counts.finished();
         double achieved = counts.finished() / seconds;
-        Double target = spec.workload().mode() == LoadMode.FIXED_RATE ? spec.workload().targetRate() : null;
         ValidationSpec thresholds = spec.validation();
 
-        List<ValidityWarning> warnings = new ArrayList<>();
+        List<ValidityWarning> warnings = new ArrayList<>(searchWarnings);
         if (!invariants.ok()) {
             warnings.add(new ValidityWarning("invariant_violated", "invariant check failed: "
                     + String.join("; ", invariants.violations()), true));
@@ -90,7 +135,7 @@ public final class ResultCalculator {
                 LatencyHistograms.encode(measurement.measurement().latency()),
                 LatencyHistograms.encode(measurement.measurement().serviceTime()),
                 BatchSizeHistograms.encodeUnlessEmpty(batchSizes),
-                environment, spec, null, null);
+                environment, spec, null, null, saturation);
     }
 
     /** The aggregate of a BenchmarkRun's runs (at least one). */
@@ -135,7 +180,19 @@ public final class ResultCalculator {
                 BatchSizeSummary.of(BatchSizeHistograms.merge(runs.stream().map(RunResult::batchSizeHistogram)
                         .map(BatchSizeHistograms::decodeOrEmpty).toList())),
                 invariantsOk, valid, warnings, first.environment(), spec,
-                ResourceSummary.of(runs.stream().map(RunResult::resources).toList()));
+                ResourceSummary.of(runs.stream().map(RunResult::resources).toList()),
+                saturationSummary(runs, SaturationResult::sustainableRatePerSec),
+                saturationSummary(runs, SaturationResult::p99AtSustainableMs));
+    }
+
+    /** A saturation figure across runs; null unless every run is a search that found a sustainable rate. */
+    private static MetricSummary saturationSummary(List<RunResult> runs,
+                                                   java.util.function.Function<SaturationResult, Double> figure) {
+        if (runs.stream().anyMatch(run -> run.saturation() == null || figure.apply(run.saturation()) == null)) {
+            return null;
+        }
+        return SampleStatistics.summarizeNonNegative(runs.stream()
+                .mapToDouble(run -> figure.apply(run.saturation())).toArray());
     }
 
     private static MetricSummary summarize(List<RunResult> runs, ToDoubleFunction<RunResult> metric) {

@@ -2,6 +2,8 @@ package io.ledgerbench.loadgen.result;
 
 import io.ledgerbench.loadgen.resources.ClusterResources;
 import io.ledgerbench.loadgen.resources.ResourceSummary;
+import io.ledgerbench.loadgen.saturation.SaturationResult;
+import io.ledgerbench.loadgen.saturation.SaturationStep;
 import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
 import io.ledgerbench.loadgen.spec.EngineType;
 import io.ledgerbench.loadgen.spec.LoadMode;
@@ -37,6 +39,19 @@ public final class ResultsReport {
                     run.invariants().ok() ? "passed" : "FAILED"));
         }
         out.append('\n');
+        if (spec.workload().mode() == LoadMode.SATURATION) {
+            out.append("(each run's row: its step at the sustainable rate, or at the lowest rate tried if none held)\n\n");
+            for (RunResult run : runs) {
+                out.append(curve(run));
+            }
+            out.append(aggregate.sustainableRatePerSec() == null
+                    ? String.format(Locale.ROOT, "%-11s none: not every run found a rate that held the objective%n",
+                    "sustainable")
+                    : summaryLine("sustainable", aggregate.sustainableRatePerSec(), "transfers/s", 1));
+            if (aggregate.p99AtSustainableMs() != null) {
+                out.append(summaryLine("p99 there", aggregate.p99AtSustainableMs(), "ms", 2));
+            }
+        }
         out.append(summaryLine("throughput", aggregate.throughputPerSec(), "TPS", 1));
         out.append(summaryLine("p99", aggregate.latencyP99Ms(), "ms", 2));
         LatencySummary pooled = aggregate.pooledLatencyMs();
@@ -49,7 +64,7 @@ public final class ResultsReport {
                     + " (%d requests)%n", "batch size", batches.mean(), batches.p50(), batches.p99(), batches.max(),
                     batches.batches()));
         }
-        if (spec.workload().mode() == LoadMode.FIXED_RATE) {
+        if (spec.workload().mode() == LoadMode.FIXED_RATE && spec.workload().targetRate() != null) {
             MetricSummary achieved = aggregate.achievedRatePerSec();
             out.append(String.format(Locale.ROOT, "%-11s target %.1f/s, achieved %.1f/s (%.1f %%)%n", "rate",
                     spec.workload().targetRate(), achieved.mean(), achieved.mean() / spec.workload().targetRate() * 100));
@@ -66,6 +81,36 @@ public final class ResultsReport {
         for (ValidityWarning warning : aggregate.warnings()) {
             out.append("  ").append(warning.invalidating() ? "invalid: " : "warning: ").append(warning.message()).append('\n');
         }
+        return out.toString();
+    }
+
+    /**
+     * One run's latency-throughput curve: every step by offered rate (the step number says when it ran), the
+     * sustainable rate (*) and the knee (k) marked, and why the search ended.
+     */
+    static String curve(RunResult run) {
+        SaturationResult search = run.saturation();
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "run %d search: objective p99 <= %.2f ms, achieved >= %.1f %% of"
+                        + " offered%s; sustainable %s, knee %s%n", run.run(), search.objective().p99Ms(),
+                search.objective().minAchievedRatio() * 100, search.probeThroughputPerSec() == null ? ""
+                        : String.format(Locale.ROOT, "; probe %.1f/s, start %.1f/s", search.probeThroughputPerSec(),
+                        search.startRatePerSec()),
+                search.sustainableRatePerSec() == null ? "none" : String.format(Locale.ROOT, "%.1f/s (p99 %.2f ms)",
+                        search.sustainableRatePerSec(), search.p99AtSustainableMs()),
+                search.kneeRatePerSec() == null ? "none" : String.format(Locale.ROOT, "%.1f/s",
+                        search.kneeRatePerSec())));
+        out.append(String.format(Locale.ROOT, "  %-4s %-2s %11s %11s %8s %8s %9s %8s %7s  %s%n", "step", "", "offered/s",
+                "achieved/s", "p50 ms", "p99 ms", "p99.9 ms", "dropped", "failed", "objective"));
+        for (SaturationStep step : search.curve()) {
+            String mark = (search.sustainableStep() != null && step.step() == search.sustainableStep() ? "*" : "")
+                    + (search.kneeRatePerSec() != null && step.offeredRatePerSec() == search.kneeRatePerSec() ? "k" : "");
+            out.append(String.format(Locale.ROOT, "  %-4d %-2s %11.1f %11.1f %8.2f %8.2f %9.2f %8d %7d  %s%n",
+                    step.step(), mark, step.offeredRatePerSec(), step.achievedRatePerSec(), step.latencyMs().p50Ms(),
+                    step.latencyMs().p99Ms(), step.latencyMs().p999Ms(), step.counts().dropped(),
+                    step.counts().failed(), step.held() ? "held" : "missed: " + String.join("; ", step.misses())));
+        }
+        out.append("  search ended: ").append(search.endReason()).append("\n\n");
         return out.toString();
     }
 
@@ -152,13 +197,29 @@ public final class ResultsReport {
 
     private static String describeWorkload(BenchmarkRunSpec spec, long seed) {
         var workload = spec.workload();
-        String load = workload.mode() == LoadMode.FIXED_RATE
-                ? String.format(Locale.ROOT, "fixedRate %.0f/s (%s, maxConcurrency %d)", workload.targetRate(),
-                workload.arrival().specValue(), workload.maxConcurrency())
-                : "maxThroughput, " + workload.concurrency() + " clients per pod";
-        return String.format(Locale.ROOT, "%d accounts, zipf s=%.2f, amount %d..%d, %s, warmup %s, measurement %s,"
+        String load = switch (workload.mode()) {
+            case FIXED_RATE -> String.format(Locale.ROOT, "fixedRate %.0f/s (%s, maxConcurrency %d)",
+                    workload.targetRate(), workload.arrival().specValue(), workload.maxConcurrency());
+            case MAX_THROUGHPUT -> "maxThroughput, " + workload.concurrency() + " clients per pod";
+            case SATURATION -> describeSearch(workload);
+        };
+        String phases = workload.mode() == LoadMode.SATURATION ? "per step: " : "";
+        return String.format(Locale.ROOT, "%d accounts, zipf s=%.2f, amount %d..%d, %s, " + phases
+                        + "warmup %s, measurement %s,"
                         + " %d runs, seed %d", workload.accounts(), workload.distribution().effectiveExponent(),
                 workload.amount().min(), workload.amount().max(), load, workload.warmup(), workload.duration(),
                 spec.runs(), seed);
+    }
+
+    private static String describeSearch(io.ledgerbench.loadgen.spec.WorkloadSpec workload) {
+        var search = workload.saturation();
+        String start = search.probes()
+                ? String.format(Locale.ROOT, "from %.0f %% of a %s closed-loop probe (%d clients per pod)",
+                search.startFraction() * 100, search.probeDuration(), workload.concurrency())
+                : String.format(Locale.ROOT, "from %.1f/s", search.startRate());
+        return String.format(Locale.ROOT, "saturation search for p99 <= %s and achieved >= %.1f %% (fixedRate steps,"
+                        + " %s, maxConcurrency %d) %s, ramp x%.2f, resolution %.1f %%, at most %d steps or %s",
+                search.p99(), search.minAchievedRatio() * 100, workload.arrival().specValue(), workload.maxConcurrency(),
+                start, search.growthFactor(), search.resolution() * 100, search.maxSteps(), search.timeLimit());
     }
 }

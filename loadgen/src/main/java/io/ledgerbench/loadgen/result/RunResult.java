@@ -4,6 +4,7 @@ import io.ledgerbench.loadgen.driver.InvariantReport;
 import io.ledgerbench.loadgen.measure.PhaseCounts;
 import io.ledgerbench.loadgen.resources.ClusterResources;
 import io.ledgerbench.loadgen.resources.ResourceUsage;
+import io.ledgerbench.loadgen.saturation.SaturationResult;
 import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.List;
  * how long the load generator's JIT compilers worked during the measurement (the busiest pod's).
  * resources is what the database spent in the measurement window as the local runner measures it
  * (its processes; null on a cluster), clusterResources as the operator reads it from Prometheus
- * (null locally).
+ * (null locally). saturation is a saturation search's answer and curve (null in the other modes); the run's
+ * own figures are then those of the step at the sustainable rate (of the lowest rate tried if none held).
  */
 public record RunResult(
         String name,
@@ -51,7 +53,8 @@ public record RunResult(
         Environment environment,
         BenchmarkRunSpec spec,
         ResourceUsage resources,
-        ClusterResources clusterResources) {
+        ClusterResources clusterResources,
+        SaturationResult saturation) {
 
     public RunResult {
         warnings = List.copyOf(warnings);
@@ -72,6 +75,6 @@ public record RunResult(
                 throughputPerSec, completedPerSec, rejectedPerSec, failedPerSec, targetRatePerSec, achievedRatePerSec,
                 completionRatio, errorRate, latencyMs, serviceTimeMs, batchSize, clientCpuMax, clientJitSeconds,
                 invariants, valid, warnings, answeredPerSecond, latencyHistogram, serviceTimeHistogram,
-                batchSizeHistogram, environment, spec, local, cluster);
+                batchSizeHistogram, environment, spec, local, cluster, saturation);
     }
 }

@@ -152,10 +152,74 @@ public final class SpecValidator {
                 fail("spec.workload.targetRate", "must be greater than 0 (got " + workload.targetRate() + ")");
             }
         }
-        duration("spec.workload.warmup", workload.warmup());
-        duration("spec.workload.duration", workload.duration())
-                .filter(Duration::isZero)
-                .ifPresent(zero -> fail("spec.workload.duration", "must be longer than 0"));
+        Optional<Duration> warmup = duration("spec.workload.warmup", workload.warmup());
+        Optional<Duration> measurement = duration("spec.workload.duration", workload.duration());
+        measurement.filter(Duration::isZero).ifPresent(zero -> fail("spec.workload.duration", "must be longer than 0"));
+        if (workload.mode() == LoadMode.SATURATION) {
+            checkSaturation(workload.saturation(), warmup, measurement);
+        }
+    }
+
+    /** stepWarmup, stepMeasurement: each step's (the workload's warmup and duration), when they parse. */
+    private void checkSaturation(SaturationSpec saturation, Optional<Duration> stepWarmup,
+                                 Optional<Duration> stepMeasurement) {
+        String field = "spec.workload.saturation";
+        if (saturation == null) {
+            fail(field, "is required when mode is saturation: at least p99, the latency objective (e.g. p99: 50ms)");
+            return;
+        }
+        if (saturation.p99() == null) {
+            fail(field + ".p99", "is required: the p99 latency a step must hold, " + DurationText.ACCEPTED);
+        } else {
+            duration(field + ".p99", saturation.p99()).filter(Duration::isZero)
+                    .ifPresent(zero -> fail(field + ".p99", "must be longer than 0"));
+        }
+        double ratio = saturation.minAchievedRatio();
+        if (!(ratio > 0 && ratio <= 1)) {
+            fail(field + ".minAchievedRatio", "must be above 0 and at most 1: the share of the offered rate a step"
+                    + " must achieve (got " + ratio + ")");
+        }
+        if (saturation.startRate() != null) {
+            if (!(saturation.startRate() > 0)) {
+                fail(field + ".startRate", "must be greater than 0 (got " + saturation.startRate() + ")");
+            }
+            if (saturation.startFraction() != null || saturation.probeDuration() != null) {
+                fail(field + ".startRate", "excludes startFraction and probeDuration: the search starts either at a"
+                        + " given rate or at a fraction of a probe's throughput");
+            }
+        } else {
+            if (!(saturation.startFraction() > 0 && saturation.startFraction() <= 1)) {
+                fail(field + ".startFraction", "must be above 0 and at most 1: the share of the probe's throughput"
+                        + " the search starts at (got " + saturation.startFraction() + ")");
+            }
+            duration(field + ".probeDuration", saturation.probeDuration()).filter(Duration::isZero)
+                    .ifPresent(zero -> fail(field + ".probeDuration", "must be longer than 0"));
+        }
+        double growth = saturation.growthFactor();
+        if (!(growth > 1 && growth <= SaturationSpec.MAX_GROWTH_FACTOR)) {
+            fail(field + ".growthFactor", "must be above 1 and at most " + (int) SaturationSpec.MAX_GROWTH_FACTOR
+                    + ": each ramp step multiplies the rate by it (got " + growth + ")");
+        }
+        double resolution = saturation.resolution();
+        if (!(resolution >= SaturationSpec.MIN_RESOLUTION && resolution <= SaturationSpec.MAX_RESOLUTION)) {
+            fail(field + ".resolution", "must be between " + SaturationSpec.MIN_RESOLUTION + " and "
+                    + SaturationSpec.MAX_RESOLUTION + ": bisection stops once the first failing rate is within this"
+                    + " fraction above the last holding one (got " + resolution + ")");
+        }
+        between(field + ".maxSteps", saturation.maxSteps(), SaturationSpec.MIN_STEPS, SaturationSpec.MAX_STEPS);
+        Optional<Duration> limit = duration(field + ".timeLimit", saturation.timeLimit());
+        Optional<Duration> probe = saturation.probes()
+                ? DurationText.parse(saturation.probeDuration()) : Optional.of(Duration.ZERO);
+        if (limit.isPresent() && stepWarmup.isPresent() && stepMeasurement.isPresent() && probe.isPresent()) {
+            // The probe has a warmup of its own, like every step.
+            Duration needed = stepWarmup.get().plus(stepMeasurement.get()).multipliedBy(2)
+                    .plus(saturation.probes() ? stepWarmup.get().plus(probe.get()) : Duration.ZERO);
+            if (limit.get().compareTo(needed) < 0) {
+                fail(field + ".timeLimit", "must leave room for " + (saturation.probes() ? "the probe and " : "")
+                        + "two steps of warmup + duration: at least " + needed.toSeconds() + "s (got "
+                        + saturation.timeLimit() + ")");
+            }
+        }
     }
 
     private void checkTigerBeetleMemory(ResourcesSpec resources) {

@@ -297,4 +297,47 @@ class SpecLoaderTest {
         Files.writeString(file, loader.toYaml(manifest));
         assertThat(loader.load(file)).isEqualTo(manifest);
     }
+
+    @Test
+    void saturationWithoutItsObjectiveIsRefused() {
+        assertThat(refusal(HEADER + "spec:\n  workload:\n    mode: saturation\n").getMessage())
+                .contains("spec.workload.saturation: is required when mode is saturation");
+        assertThat(refusal(HEADER + "spec:\n  workload:\n    mode: saturation\n    saturation: {startRate: 10}\n")
+                .getMessage()).contains("spec.workload.saturation.p99: is required");
+    }
+
+    @Test
+    void saturationStepsDefaultToShortPhasesAndTheSearchToAProbe() throws Exception {
+        WorkloadSpec workload = new SpecLoader().parse(HEADER
+                + "spec:\n  workload:\n    mode: saturation\n    saturation: {p99: 20ms}\n", "t").spec().workload();
+        assertThat(workload.warmup()).isEqualTo(SaturationSpec.DEFAULT_STEP_WARMUP);
+        assertThat(workload.duration()).isEqualTo(SaturationSpec.DEFAULT_STEP_DURATION);
+        assertThat(workload.saturation()).isEqualTo(new SaturationSpec("20ms", 0.99, null, 0.5, "10s", 1.5, 0.05, 12,
+                "1h"));
+    }
+
+    @Test
+    void aStartRateExcludesTheProbe() {
+        assertThat(refusal(HEADER + "spec:\n  workload:\n    mode: saturation\n"
+                + "    saturation: {p99: 20ms, startRate: 100, startFraction: 0.5}\n").violations())
+                .extracting(SpecViolation::field).containsExactly("spec.workload.saturation.startRate");
+    }
+
+    @Test
+    void saturationSearchSettingsOutsideTheirRangesAreEachNamed() {
+        assertThat(refusal(HEADER + "spec:\n  workload:\n    mode: saturation\n    saturation: {p99: 0ms,"
+                + " minAchievedRatio: 1.5, startFraction: 0, growthFactor: 1, resolution: 0.9, maxSteps: 1}\n")
+                .violations()).extracting(SpecViolation::field).containsExactly(
+                "spec.workload.saturation.p99", "spec.workload.saturation.minAchievedRatio",
+                "spec.workload.saturation.startFraction", "spec.workload.saturation.growthFactor",
+                "spec.workload.saturation.resolution", "spec.workload.saturation.maxSteps");
+    }
+
+    @Test
+    void aTimeLimitTooShortForTheProbeAndTwoStepsIsRefused() {
+        assertThat(refusal(HEADER + "spec:\n  workload:\n    mode: saturation\n    warmup: 10s\n    duration: 30s\n"
+                + "    saturation: {p99: 20ms, timeLimit: 1m}\n").violations()).containsExactly(new SpecViolation(
+                "spec.workload.saturation.timeLimit", "must leave room for the probe and two steps of warmup +"
+                + " duration: at least 100s (got 1m)"));
+    }
 }

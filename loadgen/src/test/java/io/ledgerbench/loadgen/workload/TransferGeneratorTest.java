@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class TransferGeneratorTest {
 
     private static final WorkloadSpec HOT = new WorkloadSpec(2L, new DistributionSpec(DistributionType.ZIPFIAN, 1.5),
-            null, new AmountRange(5L, 7L), null, null, null, null, null, null, null, null, null);
+            null, new AmountRange(5L, 7L), null, null, null, null, null, null, null, null, null, null);
 
     private static List<Transfer> draw(WorkloadSpec workload, long seed, int client, int count) {
         TransferGenerator generator = new TransferGenerator(workload,

@@ -1,0 +1,19 @@
+package io.ledgerbench.loadgen.saturation;
+
+import io.ledgerbench.loadgen.measure.RunMeasurement;
+
+/**
+ * How a load generator learns what every pod measured in a step before the search decides the next rate,
+ * and starts the next step together with them. In one process (the local runner) it is its own measurement.
+ */
+public interface StepExchange {
+
+    /** In one process: this generator measured every pod's share itself, and no one else starts a step. */
+    StepExchange SINGLE_PROCESS = (step, offeredRatePerSec, own) -> own;
+
+    /**
+     * Every pod's measurement of the step (step 0 is the probe, if any) merged, once each pod has one;
+     * returns at the moment the next step starts for every pod.
+     */
+    RunMeasurement allPods(int step, double offeredRatePerSec, RunMeasurement own) throws InterruptedException;
+}
