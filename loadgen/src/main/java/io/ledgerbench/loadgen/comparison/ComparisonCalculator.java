@@ -103,6 +103,8 @@ public final class ComparisonCalculator {
         List<Double> baselineThroughput = new ArrayList<>();
         List<Double> p99 = new ArrayList<>();
         List<Double> baselineP99 = new ArrayList<>();
+        List<Double> sustainable = new ArrayList<>();
+        List<Double> baselineSustainable = new ArrayList<>();
         List<String> excluded = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             RunResult run = byRound.get(round);
@@ -124,13 +126,21 @@ public final class ComparisonCalculator {
             }
             throughput.add(run.throughputPerSec());
             baselineThroughput.add(base.throughputPerSec());
+            if (run.saturation() != null && base.saturation() != null
+                    && run.saturation().sustainableRatePerSec() != null
+                    && base.saturation().sustainableRatePerSec() != null) {
+                sustainable.add(run.saturation().sustainableRatePerSec());
+                baselineSustainable.add(base.saturation().sustainableRatePerSec());
+            }
             p99.add(run.latencyMs().p99Ms());
             baselineP99.add(base.latencyMs().p99Ms());
         }
         RatioEstimate throughputRatio = throughput.isEmpty() ? null
                 : PairedRatios.estimate(array(throughput), array(baselineThroughput));
         RatioEstimate p99Ratio = p99.isEmpty() ? null : PairedRatios.estimate(array(p99), array(baselineP99));
-        return new VariantRatio(variant.name(), baseline.name(), throughputRatio, p99Ratio,
+        RatioEstimate sustainableRatio = sustainable.isEmpty() || sustainable.size() != throughput.size() ? null
+                : PairedRatios.estimate(array(sustainable), array(baselineSustainable));
+        return new VariantRatio(variant.name(), baseline.name(), throughputRatio, p99Ratio, sustainableRatio,
                 variant.durability().sameAs(baseline.durability()), excluded);
     }
 
@@ -147,10 +157,10 @@ public final class ComparisonCalculator {
     /** The verdict sentence: the fairest pair (equal durability, a different engine first, then the largest difference). */
     static String verdict(List<VariantSummary> summaries, List<VariantRatio> ratios, VariantSummary baseline) {
         Optional<VariantRatio> fairest = ratios.stream()
-                .filter(ratio -> ratio.equalDurability() && ratio.throughput() != null)
+                .filter(ratio -> ratio.equalDurability() && ratio.headline() != null)
                 .max(Comparator.<VariantRatio>comparingInt(ratio -> engine(summaries, ratio.variant())
                                 == engine(summaries, baseline.name()) ? 0 : 1)
-                        .thenComparingDouble(ratio -> Math.abs(Math.log(ratio.throughput().ratio()))));
+                        .thenComparingDouble(ratio -> Math.abs(Math.log(ratio.headline().ratio()))));
         if (fairest.isEmpty()) {
             boolean anyEqual = ratios.stream().anyMatch(VariantRatio::equalDurability);
             return anyEqual
@@ -160,20 +170,21 @@ public final class ComparisonCalculator {
                             + baseline.durability().shortLabel() + "), so every ratio compares unlike configurations.";
         }
         VariantRatio ratio = fairest.get();
-        RatioEstimate throughput = ratio.throughput();
+        RatioEstimate throughput = ratio.headline();
+        String noun = ratio.headlineNoun();
         String durability = "equal durability: " + baseline.durability().shortLabel();
         if (throughput.ci95Low() == null) {
-            return ratio.variant() + " reached " + times(throughput.ratio()) + " the throughput of " + baseline.name()
+            return ratio.variant() + " reached " + times(throughput.ratio()) + " the " + noun + " of " + baseline.name()
                     + " in the one valid round (" + durability + "); one round has no interval: run more rounds for"
                     + " a verdict.";
         }
         String interval = times(throughput.ratio()) + " [" + times(throughput.ci95Low()) + ", "
                 + times(throughput.ci95High()) + "]";
         if (!throughput.measurableDifference()) {
-            return "No measurable difference in throughput between " + ratio.variant() + " and " + baseline.name()
+            return "No measurable difference in " + noun + " between " + ratio.variant() + " and " + baseline.name()
                     + ": " + interval + ", an interval that spans 1 (" + durability + ").";
         }
-        return ratio.variant() + " is " + interval + " the throughput of " + baseline.name() + " (" + durability + ").";
+        return ratio.variant() + " is " + interval + " the " + noun + " of " + baseline.name() + " (" + durability + ").";
     }
 
     private static EngineType engine(List<VariantSummary> summaries, String name) {

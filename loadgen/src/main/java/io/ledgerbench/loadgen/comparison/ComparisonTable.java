@@ -40,6 +40,10 @@ public final class ComparisonTable {
                     variant.durability().shortLabel(), valid + "/" + result.rounds()));
         }
         if (result.variants().stream().anyMatch(variant -> variant.aggregate() != null
+                && variant.aggregate().sustainableRatePerSec() != null)) {
+            out.append('\n').append(sustainableRates(result));
+        }
+        if (result.variants().stream().anyMatch(variant -> variant.aggregate() != null
                 && variant.aggregate().resources() != null)) {
             out.append('\n').append(costs(result));
         }
@@ -53,6 +57,28 @@ public final class ComparisonTable {
         }
         out.append('\n').append("ratios: ").append(result.ratioMethod()).append('\n');
         out.append("verdict: ").append(result.verdict()).append('\n');
+        return out.toString();
+    }
+
+    /** Saturation mode: each variant's sustainable rate at the objective, the p99 there, the ratio to the baseline. */
+    static String sustainableRates(ComparisonResult result) {
+        StringBuilder out = new StringBuilder("the highest rate each variant sustained at the service objective"
+                + " (saturation search; mean [95% CI] over its valid rounds)\n");
+        String format = "%-16s %-30s %-22s %s%n";
+        out.append(String.format(Locale.ROOT, format, "variant", "sustainable/s [95% CI]", "p99 there ms",
+                "ratio [95% CI]"));
+        for (VariantSummary variant : result.variants()) {
+            MetricSummary sustainable = variant.aggregate() == null ? null : variant.aggregate().sustainableRatePerSec();
+            if (sustainable == null) {
+                out.append(String.format(Locale.ROOT, "%-16s none found%n", variant.name()));
+                continue;
+            }
+            VariantRatio ratio = result.ratios().stream().filter(r -> r.variant().equals(variant.name())).findFirst()
+                    .orElse(null);
+            out.append(String.format(Locale.ROOT, format, variant.name(), meanWithInterval(sustainable),
+                    variant.aggregate().p99AtSustainableMs().meanWithInterval(2),
+                    variant.baseline() ? "baseline" : ratio(ratio == null ? null : ratio.sustainableRate())));
+        }
         return out.toString();
     }
 

@@ -9,6 +9,8 @@ import io.ledgerbench.loadgen.result.BuildVersions;
 import io.ledgerbench.loadgen.resources.ResourceSummary;
 import io.ledgerbench.loadgen.result.ResultsWriter;
 import io.ledgerbench.loadgen.result.RunResult;
+import io.ledgerbench.loadgen.saturation.SaturationResult;
+import io.ledgerbench.loadgen.saturation.SaturationStep;
 import io.ledgerbench.loadgen.spec.SpecLoader;
 import io.ledgerbench.loadgen.stats.MetricSummary;
 import io.ledgerbench.loadgen.stats.RatioEstimate;
@@ -24,7 +26,8 @@ import org.HdrHistogram.HistogramIterationValue;
 /**
  * report.html of a comparison: one self-contained file (Chart.js inlined, the data as JSON in the page,
  * nothing fetched) with the verdict, the summary table, throughput over time of every run, latency
- * percentile curves per variant, the means with their intervals, the ratios, and the environment and spec.
+ * percentile curves per variant, in saturation mode each search's latency-throughput curve with its sustainable
+ * rate and knee, the means with their intervals, the ratios, and the environment and spec.
  */
 public final class HtmlReport {
 
@@ -54,6 +57,8 @@ public final class HtmlReport {
         ArrayNode timelines = data.putArray("timelines");
         ArrayNode percentiles = data.putArray("percentiles");
         ArrayNode environments = data.putArray("environments");
+        ArrayNode curves = data.putArray("curves");
+        ArrayNode sustainable = data.putArray("sustainable");
         SpecLoader yaml = new SpecLoader();
         for (VariantSummary variant : result.variants()) {
             List<RunResult> runs = runsByVariant.getOrDefault(variant.name(), List.of());
@@ -72,6 +77,21 @@ public final class HtmlReport {
                 }
             }
             percentiles.add(percentileCurve(json, variant.name(), runs));
+            for (RunResult run : runs) {
+                if (run.saturation() != null) {
+                    curves.add(saturationCurve(json, variant.name(), run));
+                }
+            }
+            if (variant.aggregate().sustainableRatePerSec() != null) {
+                ObjectNode row = sustainable.addObject();
+                row.put("variant", variant.name());
+                row.put("rate", variant.aggregate().sustainableRatePerSec().meanWithInterval(1));
+                row.put("p99", variant.aggregate().p99AtSustainableMs().meanWithInterval(2));
+                VariantRatio ratio = result.ratios().stream().filter(r -> r.variant().equals(variant.name()))
+                        .findFirst().orElse(null);
+                row.put("ratio", variant.baseline() ? "baseline"
+                        : ComparisonTable.ratio(ratio == null ? null : ratio.sustainableRate()));
+            }
             ObjectNode environment = environments.addObject();
             environment.put("variant", variant.name());
             environment.put("text", yaml.toYaml(Map.of("environment", variant.aggregate().environment(),
@@ -85,6 +105,7 @@ public final class HtmlReport {
             row.put("variant", ratio.variant());
             row.set("throughput", estimate(json, ratio.throughput()));
             row.set("p99", estimate(json, ratio.p99()));
+            row.set("sustainable", estimate(json, ratio.sustainableRate()));
         }
         String dataJson;
         try {
@@ -146,6 +167,34 @@ public final class HtmlReport {
         row.put("tpsRatio", variant.baseline() ? "baseline" : ComparisonTable.ratio(ratio == null ? null : ratio.throughput()));
         row.put("p99Ratio", variant.baseline() ? "baseline" : ComparisonTable.ratio(ratio == null ? null : ratio.p99()));
         return row;
+    }
+
+    /** One saturation search's curve: every step by offered rate, the sustainable rate and the knee. */
+    private static ObjectNode saturationCurve(ObjectMapper json, String variant, RunResult run) {
+        SaturationResult search = run.saturation();
+        ObjectNode curve = json.createObjectNode();
+        curve.put("variant", variant);
+        curve.put("round", run.run());
+        curve.put("label", variant + " round " + run.run());
+        curve.put("objectiveP99", search.objective().p99Ms());
+        if (search.sustainableRatePerSec() != null) {
+            curve.put("sustainable", search.sustainableRatePerSec());
+        }
+        if (search.kneeRatePerSec() != null) {
+            curve.put("knee", search.kneeRatePerSec());
+        }
+        ArrayNode steps = curve.putArray("steps");
+        for (SaturationStep step : search.curve()) {
+            ObjectNode point = steps.addObject();
+            point.put("step", step.step());
+            point.put("offered", step.offeredRatePerSec());
+            point.put("achieved", step.achievedRatePerSec());
+            point.put("p50", step.latencyMs().p50Ms());
+            point.put("p99", step.latencyMs().p99Ms());
+            point.put("p999", step.latencyMs().p999Ms());
+            point.put("held", step.held());
+        }
+        return curve;
     }
 
     /** A per-transfer figure as "mean [low, high]", or why there is none. */

@@ -1,5 +1,9 @@
 package io.ledgerbench.loadgen.comparison;
 
+import static org.assertj.core.api.Assertions.within;
+
+import io.ledgerbench.loadgen.stats.RatioEstimate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerbench.loadgen.driver.InvariantReport;
@@ -107,5 +111,30 @@ class ComparisonCalculatorTest {
         assertThat(fair.shortLabel()).isEqualTo("3 nodes, 2 durable copies per commit");
         assertThat(strict.shortLabel()).isEqualTo("3 nodes, 3 durable copies per commit");
         assertThat(strict.sameAs(fair)).isFalse();
+    }
+
+    @Test
+    void saturationSearchesAreComparedByTheRatioOfTheirSustainableRatesWithItsInterval() throws Exception {
+        BenchmarkComparison comparison = ComparisonFixtures.saturationComparison();
+        Map<String, List<RunResult>> runs = new LinkedHashMap<>();
+        runs.put("pg", new ArrayList<>());
+        runs.put("other", new ArrayList<>());
+        double[] pg = {1000, 1000, 1000};
+        double[] other = {20_000, 22_000, 24_000};
+        for (int round = 0; round < 3; round++) {
+            runs.get("pg").add(ComparisonFixtures.saturationRun(comparison.variants().get(0), round + 1, pg[round]));
+            runs.get("other").add(ComparisonFixtures.saturationRun(comparison.variants().get(1), round + 1,
+                    other[round]));
+        }
+        ComparisonResult result = ComparisonCalculator.compare(comparison, 9, List.of("round 1: pg, other"), runs);
+
+        RatioEstimate sustainable = result.ratios().getFirst().sustainableRate();
+        // The paired ratios' geometric mean, as for throughput.
+        assertThat(sustainable.ratio()).isCloseTo(Math.cbrt(20.0 * 22 * 24), within(1e-9));
+        assertThat(sustainable.ci95Low()).isLessThan(22);
+        assertThat(sustainable.ci95High()).isGreaterThan(22);
+        assertThat(result.verdict()).startsWith("other is 21.9x [").endsWith("the sustainable rate of pg (equal"
+                + " durability: 3 nodes, 2 durable copies per commit).");
+        assertThat(ComparisonTable.render(result)).contains("sustainable/s [95% CI]").contains("1000.0");
     }
 }

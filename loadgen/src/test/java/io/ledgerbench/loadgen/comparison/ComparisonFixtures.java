@@ -30,6 +30,53 @@ final class ComparisonFixtures {
                 Instant.EPOCH, measured, invariants, Environments.postgres());
     }
 
+    /** pg against tigerbeetle, both searched for their sustainable rate at p99 <= 20 ms, 3 rounds. */
+    static BenchmarkComparison saturationComparison() throws Exception {
+        return new ComparisonLoader().parse("""
+                apiVersion: ledgerbench.io/v1alpha1
+                kind: BenchmarkComparison
+                metadata: {name: c}
+                spec:
+                  baseline: pg
+                  variants:
+                    - name: pg
+                      database: {engine: postgresql, replicas: 3, postgresql: {synchronousCommit: remote_apply,
+                                 synchronousStandbys: 1}}
+                    - name: other
+                      database: {engine: tigerbeetle, replicas: 3}
+                  workload: {accounts: 100, mode: saturation, warmup: 1s, duration: 10s,
+                             saturation: {p99: 20ms, startRate: 100}}
+                  runs: 3
+                """, "test");
+    }
+
+    /**
+     * A search of a server that sustains capacityPerSec: steps at half of it and at it held (p99 2 and 8 ms), one
+     * at 1.5 times it missed (p99 50 ms, achieved only the capacity).
+     */
+    static RunResult saturationRun(Variant variant, int round, double capacityPerSec) {
+        java.util.List<io.ledgerbench.loadgen.saturation.MeasuredStep> steps = java.util.List.of(
+                step(1, capacityPerSec * 0.5, capacityPerSec * 0.5, 2),
+                step(2, capacityPerSec, capacityPerSec, 8),
+                step(3, capacityPerSec * 1.5, capacityPerSec, 50));
+        var search = new io.ledgerbench.loadgen.saturation.SaturationMeasurement(null, capacityPerSec * 0.5, steps,
+                "resolution reached");
+        return ResultCalculator.saturationRunResult(variant.run().name(), round, variant.run().spec(), 1, Instant.EPOCH,
+                Instant.EPOCH, search, ComparisonCalculatorTest.OK, Environments.postgres());
+    }
+
+    private static io.ledgerbench.loadgen.saturation.MeasuredStep step(int step, double offered, double achieved,
+                                                                        long latencyMillis) {
+        PhaseRecorder measurement = new PhaseRecorder();
+        for (int i = 0; i < (int) (achieved * 10); i++) {
+            measurement.recordOutcome(TransferOutcome.COMPLETED, null, latencyMillis * 1_000_000, 1_000_000);
+        }
+        RunMeasurement measured = new RunMeasurement(new PhaseRecorder().snapshot(), measurement.snapshot(),
+                10_000_000_000L, new long[11], 0.1, 0, null);
+        return new io.ledgerbench.loadgen.saturation.MeasuredStep(step, offered, Instant.EPOCH, Instant.EPOCH, measured,
+                measured);
+    }
+
     /** The run with a measured cost: cpuMicrosPerTransfer of database CPU, 200 WAL bytes and half an fsync per transfer. */
     static RunResult withCost(RunResult run, double cpuMicrosPerTransfer) {
         long completed = run.counts().completed();

@@ -154,6 +154,32 @@ class HtmlReportInBrowserTest {
     }
 
     @Test
+    void aSaturationComparisonDrawsEachSearchsCurveAndStatesTheRatioOfSustainableRates() throws Exception {
+        BenchmarkComparison comparison = ComparisonFixtures.saturationComparison();
+        Map<String, List<RunResult>> runs = new LinkedHashMap<>();
+        runs.put("pg", new ArrayList<>());
+        runs.put("other", new ArrayList<>());
+        double[] pg = {1000, 1100, 1050};
+        double[] other = {20_000, 25_000, 22_000};
+        for (int round = 0; round < 3; round++) {
+            runs.get("pg").add(ComparisonFixtures.saturationRun(comparison.variants().get(0), round + 1, pg[round]));
+            runs.get("other").add(ComparisonFixtures.saturationRun(comparison.variants().get(1), round + 1,
+                    other[round]));
+        }
+        ComparisonResult result = ComparisonCalculator.compare(comparison, 9, List.of("round 1: pg, other"), runs);
+        Path report = Files.writeString(directory.resolve("saturation.html"), HtmlReport.render(result, runs));
+        try (RecordingProxy proxy = new RecordingProxy()) {
+            String dom = dumpDom(report, proxy.port());
+            Matcher status = STATUS.matcher(dom);
+            assertThat(status.find()).isTrue();
+            assertThat(Integer.parseInt(status.group(1))).as("charts in the page").isEqualTo(7);
+            assertThat(Integer.parseInt(status.group(2))).as("charts that drew on their canvas").isEqualTo(7);
+            assertThat(dom).contains("Latency against throughput").contains("the sustainable rate of pg")
+                    .contains("1050.0 [");
+        }
+    }
+
+    @Test
     void theReportReferencesNothingOutsideItself() throws Exception {
         String html = Files.readString(report());
         assertThat(html).doesNotContainPattern("<script[^>]+src=").doesNotContainPattern("<link[^>]+href=")
