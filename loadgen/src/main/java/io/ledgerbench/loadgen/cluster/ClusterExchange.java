@@ -22,7 +22,9 @@ import java.util.concurrent.TimeUnit;
  * How load-generator pods and the operator coordinate one run through ConfigMaps owned by the
  * BenchmarkRun (they survive pod and operator restarts): each pod reports ready, the operator
  * releases the start barrier with one start instant, each pod stores its result, the verify pod
- * stores the invariant check. Both sides use this one class, so the protocol has one definition.
+ * stores the invariant check. In saturation mode each pod also adds its share of every step to its ConfigMap
+ * and waits for every other pod's before the search goes on. Both sides use this one class, so the protocol
+ * has one definition.
  */
 public final class ClusterExchange {
 
@@ -33,6 +35,8 @@ public final class ClusterExchange {
     public static final String START_AT_KEY = "startAt";
     public static final String VERIFICATION_KEY = "verification.json";
     public static final String ROUND_TRIPS_KEY = "round-trips.json";
+    /** How often a pod looks whether every pod has stored a saturation step. */
+    static final Duration STEP_POLL_INTERVAL = Duration.ofMillis(250);
 
     private final KubernetesClient client;
     private final String namespace;
@@ -75,6 +79,48 @@ public final class ClusterExchange {
         ConfigMap finished = podConfigMap(result.run(), result.podIndex(),
                 Map.of(STATE_KEY, FINISHED, RESULT_KEY, write(result)));
         client.configMaps().inNamespace(namespace).resource(finished).createOr(existing -> existing.update());
+    }
+
+    /** The key under which a pod stores its share of saturation step {@code step} (0: the probe). */
+    public static String stepKey(int step) {
+        return "step-" + step + ".json";
+    }
+
+    /** Pod side: its share of one saturation step, added to its ConfigMap (which stays ready, not finished). */
+    public void reportStep(int run, int podIndex, PodStep step) {
+        String text = write(step);
+        client.configMaps().inNamespace(namespace).withName(names.podResultConfigMap(run, podIndex))
+                .edit(configMap -> {
+                    Map<String, String> data = new java.util.HashMap<>(configMap.getData() == null ? Map.of()
+                            : configMap.getData());
+                    data.put(stepKey(step.step()), text);
+                    configMap.setData(data);
+                    return configMap;
+                });
+    }
+
+    /**
+     * Pod side: every pod's share of saturation step {@code step}, by pod index, once all {@code pods} stored it.
+     * Polls the run's pod ConfigMaps (one list request each time) until then or the timeout.
+     */
+    public List<PodStep> awaitStep(int run, int step, int pods, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String key = stepKey(step);
+        while (true) {
+            List<PodStep> stored = podConfigMaps(run).stream()
+                    .filter(configMap -> configMap.getData() != null && configMap.getData().containsKey(key))
+                    .map(configMap -> read(configMap.getData().get(key), PodStep.class))
+                    .sorted(Comparator.comparingInt(found -> found.measured().podIndex()))
+                    .toList();
+            if (stored.size() >= pods) {
+                return stored;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new ClusterRunException("saturation step " + step + " of run " + run + ": only " + stored.size()
+                        + " of " + pods + " load-generator pods stored it within " + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(STEP_POLL_INTERVAL.toMillis());
+        }
     }
 
     /** Verify side: the invariant check of a run and the environment it was measured in. */

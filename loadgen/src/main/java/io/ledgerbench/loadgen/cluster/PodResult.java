@@ -14,7 +14,8 @@ import java.util.Objects;
  * ConfigMap: counts of both phases, the measurement phase's serialized histograms, the
  * per-second timeline, peak client CPU, JIT time during measurement, the versions it saw, and why
  * it stopped early if it did. Warmup keeps counts only
- * (its histograms never reach a result).
+ * (its histograms never reach a result). In saturation mode the top-level figures are the pod's share of the
+ * step that stands for the run (at the sustainable rate) and saturation holds its share of the whole search.
  */
 public record PodResult(
         int run,
@@ -33,7 +34,8 @@ public record PodResult(
         double clientJitSeconds,
         String serverVersion,
         String clientVersion,
-        String stoppedEarlyReason) {
+        String stoppedEarlyReason,
+        PodSaturation saturation) {
 
     public static PodResult of(int run, int podIndex, String nodeName, Instant startedAt, Instant finishedAt,
                                RunMeasurement measurement, String serverVersion, String clientVersion) {
@@ -43,7 +45,36 @@ public record PodResult(
                 LatencyHistograms.encode(measured.serviceTime()),
                 BatchSizeHistograms.encodeUnlessEmpty(measured.batchSizes()),
                 measurement.measurementWindowNanos(), measurement.answeredPerSecond(), measurement.clientCpuMax(),
-                measurement.clientJitSeconds(), serverVersion, clientVersion, measurement.stoppedEarlyReason());
+                measurement.clientJitSeconds(), serverVersion, clientVersion, measurement.stoppedEarlyReason(), null);
+    }
+
+    /** This pod's result with its share of a whole saturation search. */
+    public PodResult withSaturation(PodSaturation search) {
+        return new PodResult(run, podIndex, nodeName, startedAt, finishedAt, warmupCounts, measurementCounts,
+                latencyHistogram, serviceTimeHistogram, batchSizeHistogram, measurementWindowNanos, answeredPerSecond,
+                clientCpuMax, clientJitSeconds, serverVersion, clientVersion, stoppedEarlyReason, search);
+    }
+
+    /** Transfers this pod completed that the database must hold: of the run, or of its whole search. */
+    public long completedInAllPhases() {
+        return all().stream().mapToLong(RunMeasurement::completedInAllPhases).sum();
+    }
+
+    /** Transfers this pod sent and never saw answered: of the run, or of its whole search. */
+    public long inDoubtInAllPhases() {
+        return all().stream().mapToLong(RunMeasurement::inDoubtInAllPhases).sum();
+    }
+
+    private java.util.List<RunMeasurement> all() {
+        if (saturation == null) {
+            return java.util.List.of(measurement());
+        }
+        java.util.List<RunMeasurement> all = new java.util.ArrayList<>(saturation.steps().stream()
+                .map(step -> step.measured().measurement()).toList());
+        if (saturation.probe() != null) {
+            all.add(saturation.probe().measured().measurement());
+        }
+        return all;
     }
 
     /**
@@ -73,7 +104,8 @@ public record PodResult(
                 && Double.compare(clientCpuMax, that.clientCpuMax) == 0
                 && Double.compare(clientJitSeconds, that.clientJitSeconds) == 0
                 && Objects.equals(serverVersion, that.serverVersion) && Objects.equals(clientVersion, that.clientVersion)
-                && Objects.equals(stoppedEarlyReason, that.stoppedEarlyReason);
+                && Objects.equals(stoppedEarlyReason, that.stoppedEarlyReason)
+                && Objects.equals(saturation, that.saturation);
     }
 
     @Override

@@ -7,7 +7,13 @@ import io.ledgerbench.loadgen.local.ConsoleProgress;
 import io.ledgerbench.loadgen.measure.MeasurementObserver;
 import io.ledgerbench.loadgen.measure.RunMeasurement;
 import io.ledgerbench.loadgen.measure.RunRecorder;
+import io.ledgerbench.loadgen.saturation.MeasuredStep;
+import io.ledgerbench.loadgen.saturation.SaturationMeasurement;
+import io.ledgerbench.loadgen.saturation.SaturationRunner;
+import io.ledgerbench.loadgen.saturation.ServiceObjective;
+import io.ledgerbench.loadgen.saturation.StepDriverListener;
 import io.ledgerbench.loadgen.schedule.RunExecutor;
+import io.ledgerbench.loadgen.spec.LoadMode;
 import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -16,7 +22,8 @@ import java.time.Instant;
 /**
  * One load-generator pod's part of one run in a cluster: connect, report ready, wait for the
  * operator's start barrier, run this pod's share from the common start instant, store the result.
- * Connecting before reporting ready keeps pool warm-up out of the measured time.
+ * Connecting before reporting ready keeps pool warm-up out of the measured time. A saturation search steps
+ * together with the other pods (ClusterStepExchange).
  */
 public final class PodRun {
 
@@ -45,23 +52,44 @@ public final class PodRun {
             throw new ClusterRunException("spec.workload.seed is not set: every pod of a run must use the seed the"
                     + " operator drew (it writes it into the spec ConfigMap)");
         }
+        boolean search = spec.workload().mode() == LoadMode.SATURATION;
         RunRecorder recorder = new RunRecorder(observer);
+        StepDriverListener stepListener = new StepDriverListener();
         Instant startedAt;
-        RunMeasurement measurement;
-        try (TransferDriver driver = database.openDriver(recorder.driverListener())) {
+        PodResult result;
+        try (TransferDriver driver = database.openDriver(search ? stepListener : recorder.driverListener())) {
             exchange.reportReady(run, podIndex);
             out.printf("[run %d/%d] pod %d of %d connected to %s; waiting for the start barrier%n", run, spec.runs(),
                     podIndex, pods, database.serverVersion());
             Instant startAt = awaitStart(run);
             waitUntil(startAt);
             startedAt = Instant.now();
-            out.printf("[run %d/%d] started at %s: warmup %s, then measurement %s%n", run, spec.runs(), startAt,
-                    spec.workload().warmup(), spec.workload().duration());
-            measurement = executor.execute(spec.workload(), RunExecutor.loadShape(spec.workload(), seed, podIndex, pods),
-                    driver, recorder, new ConsoleProgress(out, run, spec.runs()));
+            if (search) {
+                out.printf("[run %d/%d] started at %s: a saturation search, each step warmup %s, then measurement"
+                        + " %s%n", run, spec.runs(), startAt, spec.workload().warmup(), spec.workload().duration());
+                SaturationMeasurement measured = new SaturationRunner(executor,
+                        line -> out.printf("[run %d/%d] %s%n", run, spec.runs(), line))
+                        .run(spec.workload(), seed, startAt, driver, stepListener, observer,
+                                step -> RunExecutor.loadShape(step, step.seed(), podIndex, pods),
+                                new ClusterStepExchange(exchange, run, podIndex, pods, nodeName, startTimeout),
+                                new ConsoleProgress(out, run, spec.runs()), SaturationRunner.StepHooks.NONE);
+                out.printf("[run %d/%d] search ended: %s%n", run, spec.runs(), measured.endReason());
+                // The pod's own figures: its share of the step that stands for the run, as every pod judges it.
+                MeasuredStep shown = measured.shownStep(measured.result(ServiceObjective.of(
+                        spec.workload().saturation())));
+                result = PodResult.of(run, podIndex, nodeName, startedAt, Instant.now(), shown.own(),
+                        database.serverVersion(), database.clientVersion())
+                        .withSaturation(PodSaturation.of(run, podIndex, nodeName, measured));
+            } else {
+                out.printf("[run %d/%d] started at %s: warmup %s, then measurement %s%n", run, spec.runs(), startAt,
+                        spec.workload().warmup(), spec.workload().duration());
+                RunMeasurement measurement = executor.execute(spec.workload(),
+                        RunExecutor.loadShape(spec.workload(), seed, podIndex, pods), driver, recorder,
+                        new ConsoleProgress(out, run, spec.runs()));
+                result = PodResult.of(run, podIndex, nodeName, startedAt, Instant.now(), measurement,
+                        database.serverVersion(), database.clientVersion());
+            }
         }
-        PodResult result = PodResult.of(run, podIndex, nodeName, startedAt, Instant.now(), measurement,
-                database.serverVersion(), database.clientVersion());
         exchange.reportResult(result);
         out.printf("[run %d/%d] pod %d stored its result: %s%n", run, spec.runs(), podIndex, result.measurementCounts());
         return result;

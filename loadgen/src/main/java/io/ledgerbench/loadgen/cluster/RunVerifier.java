@@ -2,7 +2,6 @@ package io.ledgerbench.loadgen.cluster;
 
 import io.ledgerbench.loadgen.driver.InvariantReport;
 import io.ledgerbench.loadgen.driver.LedgerDatabase;
-import io.ledgerbench.loadgen.measure.RunMeasurement;
 import io.ledgerbench.loadgen.result.Environment;
 import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
 import java.util.List;
@@ -32,9 +31,10 @@ public final class RunVerifier {
             throw new ClusterRunException("run " + run + ": no result stored by load-generator pod(s) " + missing
                     + " of " + pods + "; the invariants cannot be checked without every pod's counts");
         }
-        RunMeasurement merged = RunMeasurement.merge(results.stream().map(PodResult::measurement).toList());
-        InvariantReport invariants = database.verify(spec.workload(), merged.completedInAllPhases(),
-                merged.inDoubtInAllPhases());
+        // Every transfer of every pod: of the run, or in saturation mode of its probe and every step.
+        InvariantReport invariants = database.verify(spec.workload(),
+                results.stream().mapToLong(PodResult::completedInAllPhases).sum(),
+                results.stream().mapToLong(PodResult::inDoubtInAllPhases).sum());
         RunVerification verification = new RunVerification(invariants,
                 Environment.measuredWith(spec, database, databaseLocation));
         exchange.reportVerification(run, verification);

@@ -220,7 +220,7 @@ public final class LocalRunner {
         Instant startedAt = Instant.now();
         SaturationMeasurement search;
         try (TransferDriver driver = database.openDriver(listener)) {
-            search = runner.run(spec.workload(), seed, driver, listener, metrics.forRun(run),
+            search = runner.run(spec.workload(), seed, startedAt, driver, listener, metrics.forRun(run),
                     stepWorkload -> allPods(stepWorkload, stepWorkload.seed(), pods), StepExchange.SINGLE_PROCESS,
                     new ConsoleProgress(out, run, spec.runs()), hooks);
         }

@@ -5,8 +5,9 @@ import java.time.Instant;
 
 /**
  * One step as run by one load generator: the total rate offered (all pods), when it ran, this generator's own
- * share of the measurement and every pod's merged (the same in a single process).
+ * share of the measurement, every pod's merged (the same in a single process), and when the step after it
+ * starts (null where that is not known, e.g. a step rebuilt from stored results).
  */
 public record MeasuredStep(int step, double offeredRatePerSec, Instant startedAt, Instant finishedAt,
-                           RunMeasurement own, RunMeasurement merged) {
+                           RunMeasurement own, RunMeasurement merged, Instant nextStepAt) {
 }

@@ -55,16 +55,16 @@ public final class SaturationRunner {
     }
 
     /**
-     * Searches with this workload (mode saturation, defaulted and validated) from seed; load gives this
-     * generator's load for a step's workload, listener is the one the driver was opened with.
+     * Searches with this workload (mode saturation, defaulted and validated) from seed, started at startedAt (the
+     * instant every pod started at); load gives this generator's load for a step's workload, listener is the one
+     * the driver was opened with.
      */
-    public SaturationMeasurement run(WorkloadSpec workload, long seed, TransferDriver driver,
+    public SaturationMeasurement run(WorkloadSpec workload, long seed, Instant startedAt, TransferDriver driver,
                                      StepDriverListener listener, MeasurementObserver observer,
                                      Function<WorkloadSpec, LoadShape> load, StepExchange exchange,
                                      ProgressListener progress, StepHooks hooks) throws InterruptedException {
         SaturationSpec saturation = workload.saturation();
         ServiceObjective objective = ServiceObjective.of(saturation);
-        long startNanos = System.nanoTime();
         Duration timeLimit = saturation.timeLimitDuration();
         Duration stepLength = workload.warmupDuration().plus(workload.measurementDuration());
         MeasuredStep probe = null;
@@ -91,8 +91,10 @@ public final class SaturationRunner {
         SaturationSearch search = new SaturationSearch(startRate, saturation.growthFactor(), saturation.resolution(),
                 saturation.maxSteps());
         List<MeasuredStep> steps = new ArrayList<>();
+        Instant nextStepAt = probe == null ? startedAt : probe.nextStepAt();
         for (OptionalDouble rate = search.nextRatePerSec(); rate.isPresent(); rate = search.nextRatePerSec()) {
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+            // From instants every pod shares, so that every pod's search ends at the same step.
+            Duration elapsed = Duration.between(startedAt, nextStepAt);
             if (elapsed.plus(stepLength).compareTo(timeLimit) > 0) {
                 search.end("time limit " + saturation.timeLimit() + " reached (" + elapsed.toSeconds()
                         + " s spent; a step takes " + stepLength.toSeconds() + " s plus its drain)");
@@ -104,6 +106,7 @@ public final class SaturationRunner {
             MeasuredStep step = runStep(index, offered, workload.fixedRateStep(offered, stepSeed), driver, listener,
                     observer, load, exchange, progress, hooks);
             steps.add(step);
+            nextStepAt = step.nextStepAt();
             SaturationStep judged = SaturationStep.of(index, offered, step.startedAt(), step.finishedAt(),
                     step.merged(), objective);
             log.accept(String.format(Locale.ROOT, "step %d: offered %.1f/s, achieved %.1f/s, p99 %.2f ms: %s", index,
@@ -129,7 +132,8 @@ public final class SaturationRunner {
                 () -> hooks.measurementStarted(index));
         Instant finishedAt = Instant.now();
         hooks.stepEnded(index);
-        RunMeasurement merged = exchange.allPods(index, offered == null ? 0 : offered, own);
-        return new MeasuredStep(index, offered == null ? 0 : offered, startedAt, finishedAt, own, merged);
+        StepExchange.AllPods all = exchange.allPods(index, offered == null ? 0 : offered, startedAt, finishedAt, own);
+        return new MeasuredStep(index, offered == null ? 0 : offered, startedAt, finishedAt, own, all.merged(),
+                all.nextStepAt());
     }
 }

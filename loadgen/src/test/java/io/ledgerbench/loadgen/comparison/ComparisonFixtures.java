@@ -74,7 +74,7 @@ final class ComparisonFixtures {
         RunMeasurement measured = new RunMeasurement(new PhaseRecorder().snapshot(), measurement.snapshot(),
                 10_000_000_000L, new long[11], 0.1, 0, null);
         return new io.ledgerbench.loadgen.saturation.MeasuredStep(step, offered, Instant.EPOCH, Instant.EPOCH, measured,
-                measured);
+                measured, null);
     }
 
     /** The run with a measured cost: cpuMicrosPerTransfer of database CPU, 200 WAL bytes and half an fsync per transfer. */

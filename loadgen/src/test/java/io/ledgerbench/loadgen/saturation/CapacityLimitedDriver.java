@@ -14,14 +14,14 @@ import java.util.concurrent.TimeUnit;
  * capacity a transfer waits for no one (with evenly spaced arrivals); above it the queue and the latency grow
  * without bound.
  */
-final class CapacityLimitedDriver implements TransferDriver {
+public final class CapacityLimitedDriver implements TransferDriver {
 
     private final long serviceNanos;
     private final long baseLatencyNanos;
     private final ScheduledExecutorService answers = Executors.newSingleThreadScheduledExecutor();
     private long serverFreeAtNanos = Long.MIN_VALUE;
 
-    CapacityLimitedDriver(double capacityPerSec, long baseLatencyNanos) {
+    public CapacityLimitedDriver(double capacityPerSec, long baseLatencyNanos) {
         this.serviceNanos = Math.round(1e9 / capacityPerSec);
         this.baseLatencyNanos = baseLatencyNanos;
     }

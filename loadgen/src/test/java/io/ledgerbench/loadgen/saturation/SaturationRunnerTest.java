@@ -42,7 +42,7 @@ class SaturationRunnerTest {
         StepDriverListener listener = new StepDriverListener();
         // 5 ms answers: far inside the 25 ms objective until the queue grows.
         try (CapacityLimitedDriver server = new CapacityLimitedDriver(CAPACITY_PER_SEC, 5_000_000)) {
-            return runner.run(workload, 11, server, listener, MeasurementObserver.NONE,
+            return runner.run(workload, 11, java.time.Instant.now(), server, listener, MeasurementObserver.NONE,
                     step -> RunExecutor.loadShape(step, step.seed(), 0, 1), StepExchange.SINGLE_PROCESS,
                     ProgressListener.NONE, SaturationRunner.StepHooks.NONE);
         }

@@ -13,6 +13,10 @@ import java.util.Objects;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.ledgerbench.loadgen.cluster.ClusterExchange;
 import io.ledgerbench.loadgen.cluster.PodResult;
+import io.ledgerbench.loadgen.cluster.PodSaturation;
+import io.ledgerbench.loadgen.saturation.MeasuredStep;
+import io.ledgerbench.loadgen.saturation.SaturationMeasurement;
+import io.ledgerbench.loadgen.spec.LoadMode;
 import io.ledgerbench.loadgen.cluster.RunVerification;
 import io.ledgerbench.loadgen.measure.RunMeasurement;
 import io.ledgerbench.loadgen.result.ResultCalculator;
@@ -105,14 +109,29 @@ final class RunSteps {
             return new StepOutcome.Wait("the verify Job " + job + " (invariants)");
         }
         List<PodResult> pods = exchange.podResults(run);
-        RunMeasurement merged = RunMeasurement.merge(pods.stream().map(PodResult::measurement).toList());
         BenchmarkRunSpec spec = owner.getSpec().withSeed(owner.getStatus().getSeed());
         Instant startedAt = pods.stream().map(PodResult::startedAt).min(Comparator.naturalOrder()).orElseThrow();
         Instant finishedAt = pods.stream().map(PodResult::finishedAt).max(Comparator.naturalOrder()).orElseThrow();
-        RunResult result = ResultCalculator.runResult(owner.getMetadata().getName(), run, spec, owner.getStatus().getSeed(),
-                startedAt, finishedAt, merged, verification.get().invariants(), verification.get().environment());
-        Instant windowStart = startedAt.plus(spec.workload().warmupDuration());
-        results.writeRun(owner, result.withClusterResources(resources(owner, windowStart, finishedAt,
+        RunResult result;
+        Instant windowStart;
+        Instant windowEnd;
+        if (spec.workload().mode() == LoadMode.SATURATION) {
+            SaturationMeasurement search = PodSaturation.merge(pods);
+            result = ResultCalculator.saturationRunResult(owner.getMetadata().getName(), run, spec,
+                    owner.getStatus().getSeed(), startedAt, finishedAt, search, verification.get().invariants(),
+                    verification.get().environment());
+            // The run's costs are those of the step that stands for it (at the sustainable rate).
+            MeasuredStep shown = search.shownStep(result.saturation());
+            windowStart = shown.startedAt().plus(spec.workload().warmupDuration());
+            windowEnd = shown.finishedAt();
+        } else {
+            RunMeasurement merged = RunMeasurement.merge(pods.stream().map(PodResult::measurement).toList());
+            result = ResultCalculator.runResult(owner.getMetadata().getName(), run, spec, owner.getStatus().getSeed(),
+                    startedAt, finishedAt, merged, verification.get().invariants(), verification.get().environment());
+            windowStart = startedAt.plus(spec.workload().warmupDuration());
+            windowEnd = finishedAt;
+        }
+        results.writeRun(owner, result.withClusterResources(resources(owner, windowStart, windowEnd,
                 result.counts().completed())));
         return run < spec.runs()
                 ? new StepOutcome.Advance(BenchmarkPhase.Loading, run + 1)

@@ -259,6 +259,31 @@ abstract class BenchmarkRunLifecycleTest {
     }
 
     @Test
+    void aSaturationRunReportsTheSustainableRateOfThePodsMergedStepsAndTheCurve() throws Exception {
+        startOperator();
+        apply("saturation.yaml");
+
+        BenchmarkRunStatus status = runToTheEnd("pg-fair-saturation");
+
+        assertThat(status.getPhase()).as(describe(status)).isEqualTo(BenchmarkPhase.Succeeded);
+        assertThat(status.getRuns()).hasSize(3).allSatisfy(run -> {
+            assertThat(run.sustainableRate()).isEqualTo(3000);
+            assertThat(run.p99AtSustainableMs()).isCloseTo(4, org.assertj.core.api.Assertions.within(0.01));
+            // The run's own figures are the sustainable step's, all three pods' shares together.
+            assertThat(run.completed()).isEqualTo(30_000);
+            assertThat(run.invariants().ok()).isTrue();
+            assertThat(run.invariants().completedTransfers()).as("the probe's and every step's")
+                    .isEqualTo(45_000 + 15_000 + 30_000 + 36_000);
+        });
+        assertThat(status.getSummary().sustainableRate().mean()).isEqualTo(3000);
+        assertThat(status.getValid()).isTrue();
+        String report = client.configMaps().inNamespace(namespace).withName("pg-fair-saturation-results").get()
+                .getData().get("report.txt");
+        assertThat(report).contains("run 3 search: objective p99 <= 20.00 ms").contains("missed: p99 80.0")
+                .contains("sustainable 3000.0/s");
+    }
+
+    @Test
     void theResultsConfigMapHoldsEveryRunTheAggregateTheCsvAndTheReport() throws Exception {
         startOperator();
         apply("postgresql-fair.yaml");

@@ -6,7 +6,11 @@ import io.ledgerbench.loadgen.result.RunResult;
 import io.ledgerbench.loadgen.result.ValidityWarning;
 import java.util.List;
 
-/** One finished run as status shows it; the full result, histograms included, is in the results ConfigMap. */
+/**
+ * One finished run as status shows it; the full result, histograms included, is in the results ConfigMap. In
+ * saturation mode the figures are the sustainable step's, beside the sustainable rate and the p99 there (null
+ * in the other modes, and when the search found none).
+ */
 public record RunStatus(
         int run,
         double throughput,
@@ -21,7 +25,9 @@ public record RunStatus(
         InvariantStatus invariants,
         boolean valid,
         List<String> warnings,
-        RunResourcesStatus resources) {
+        RunResourcesStatus resources,
+        Double sustainableRate,
+        Double p99AtSustainableMs) {
 
     public RunStatus {
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
@@ -36,6 +42,8 @@ public record RunStatus(
                 new InvariantStatus(invariants.ok(), invariants.expectedTotalBalance(), invariants.actualTotalBalance(),
                         invariants.completedTransfers(), invariants.storedTransfers(), invariants.violations()),
                 result.valid(), result.warnings().stream().map(ValidityWarning::message).toList(),
-                RunResourcesStatus.of(result.clusterResources()));
+                RunResourcesStatus.of(result.clusterResources()),
+                result.saturation() == null ? null : result.saturation().sustainableRatePerSec(),
+                result.saturation() == null ? null : result.saturation().p99AtSustainableMs());
     }
 }

@@ -272,6 +272,9 @@ class CrdOnRealApiServerTest {
             breaches.add(new Breach(kind, "fixedRate needs targetRate", List.of(
                     new Edit(run + ".mode", NODES.textNode("fixedRate")), new Edit(run + ".targetRate", null)),
                     run + ".targetRate", "targetRate is required when mode is fixedRate"));
+            breaches.add(new Breach(kind, "saturation needs its objective", List.of(
+                    new Edit(run + ".mode", NODES.textNode("saturation")), new Edit(run + ".saturation", null)),
+                    run + ".saturation", "saturation (at least its p99 objective) is required when mode is saturation"));
         }
         breaches.add(new Breach(Kind.BENCHMARK_RUN, "metadata.name length", List.of(
                 new Edit("metadata.name", NODES.textNode("a".repeat(46)))), "<nil>", "metadata.name must be at most 45"));
@@ -294,6 +297,7 @@ class CrdOnRealApiServerTest {
     private static final Map<String, String> BREACHED_RULE_MESSAGES = Map.of(
             "amount.min <= amount.max", "amount.min must be <= amount.max",
             "fixedRate needs targetRate", "targetRate is required when mode is fixedRate",
+            "saturation needs its objective", "saturation (at least its p99 objective) is required when mode",
             "metadata.name length", "metadata.name must be at most",
             "tigerbeetle replicas", "replicas must be 1, 3 or 6 for tigerbeetle",
             "baseline is a variant", "baseline must be the name of one of the variants",
