@@ -157,6 +157,9 @@ public final class SpecValidator {
         measurement.filter(Duration::isZero).ifPresent(zero -> fail("spec.workload.duration", "must be longer than 0"));
         if (workload.mode() == LoadMode.SATURATION) {
             checkSaturation(workload.saturation(), warmup, measurement);
+        } else if (workload.saturation() != null) {
+            fail("spec.workload.saturation", "applies only when mode is saturation (mode is "
+                    + workload.mode().specValue() + "): remove it, or set mode: saturation");
         }
     }
 

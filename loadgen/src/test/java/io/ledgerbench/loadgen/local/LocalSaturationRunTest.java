@@ -28,6 +28,8 @@ class LocalSaturationRunTest {
 
     @Test
     void eachSearchFindsASustainableRateBelowTheProbesMaximumOnARisingCurveWithInvariantsPassed() throws Exception {
+        // The probe's 32 clients keep every one of the 8 connections busy: its throughput is the server's maximum
+        // here, and a p99 of 10 ms holds only well below it (2 cores shared by server and client make steps noisy).
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         LocalRunner runner = new LocalRunner(new PrintStream(console, true, StandardCharsets.UTF_8), results,
                 Optional.empty(), new LoadgenMetrics("postgresql", "test"), Duration.ofHours(1));
@@ -44,12 +46,12 @@ class LocalSaturationRunTest {
                     accounts: 1000
                     distribution: {type: uniform}
                     mode: saturation
-                    concurrency: 8
-                    warmup: 1s
+                    concurrency: 32
+                    warmup: 2s
                     duration: 3s
                     seed: 17
-                    saturation: {p99: 20ms, startFraction: 0.5, probeDuration: 3s, growthFactor: 2, resolution: 0.25,
-                                 maxSteps: 5}
+                    saturation: {p99: 10ms, startFraction: 0.5, probeDuration: 3s, growthFactor: 2, resolution: 0.25,
+                                 maxSteps: 6}
                   runs: 2
                 """, "test"));
 
@@ -75,8 +77,8 @@ class LocalSaturationRunTest {
             assertThat(run.valid()).isTrue();
         }
         assertThat(aggregate.sustainableRatePerSec().n()).isEqualTo(2);
-        assertThat(aggregate.p99AtSustainableMs().mean()).isPositive().isLessThanOrEqualTo(20);
-        assertThat(out).contains("run 1 search: objective p99 <= 20.00 ms").contains("sustainable mean")
+        assertThat(aggregate.p99AtSustainableMs().mean()).isPositive().isLessThanOrEqualTo(10);
+        assertThat(out).contains("run 1 search: objective p99 <= 10.00 ms").contains("sustainable mean")
                 .contains("search ended: ");
         assertThat(Files.readString(results.resolve("search/report.txt"))).contains("run 2 search:");
         assertThat(Files.readString(results.resolve("comparison.csv"))).contains("sustainable_rate");

@@ -60,11 +60,12 @@ class ResultsWriterTest {
     }
 
     @Test
-    void costColumnsAreEmptyNotZeroWhereNothingWasMeasured() throws Exception {
+    void costAndSustainableRateColumnsAreEmptyNotZeroWhereNothingWasMeasured() throws Exception {
         write();
         String runRow = Files.readAllLines(results.resolve("comparison.csv")).get(1);
-        assertThat(runRow).endsWith(",,,,");
+        assertThat(runRow).as("4 cost columns, then 4 of saturation mode's").endsWith(",,,,,,,,");
         assertThat(ComparisonCsv.HEADER).endsWith("db_cpu_us_per_transfer,db_bytes_written_per_transfer,"
-                + "wal_bytes_per_transfer,fsyncs_per_transfer");
+                + "wal_bytes_per_transfer,fsyncs_per_transfer,sustainable_rate,sustainable_rate_ci95_low,"
+                + "sustainable_rate_ci95_high,p99_at_sustainable_ms");
     }
 }

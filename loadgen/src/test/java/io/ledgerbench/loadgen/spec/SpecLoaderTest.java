@@ -317,6 +317,14 @@ class SpecLoaderTest {
     }
 
     @Test
+    void aSaturationBlockInAnotherModeIsRefusedRatherThanIgnored() {
+        assertThat(refusal(HEADER + "spec:\n  workload:\n    mode: fixedRate\n    targetRate: 100\n"
+                + "    saturation: {p99: 20ms}\n").violations()).containsExactly(new SpecViolation(
+                "spec.workload.saturation", "applies only when mode is saturation (mode is fixedRate): remove it, or"
+                + " set mode: saturation"));
+    }
+
+    @Test
     void aStartRateExcludesTheProbe() {
         assertThat(refusal(HEADER + "spec:\n  workload:\n    mode: saturation\n"
                 + "    saturation: {p99: 20ms, startRate: 100, startFraction: 0.5}\n").violations())
