@@ -22,6 +22,11 @@ class ComparisonCalculatorTest {
     private static final InvariantReport BROKEN = InvariantReport.check(10, 100, 10, 99, 0, 5, 0, 5);
 
     static BenchmarkComparison comparison(String secondDatabase) throws InvalidSpecException {
+        return comparison(secondDatabase, "{accounts: 100, warmup: 1s, duration: 10s}");
+    }
+
+    /** pg (3 nodes, ANY 1) against a second database, on this workload, 3 rounds. */
+    static BenchmarkComparison comparison(String secondDatabase, String workload) throws InvalidSpecException {
         return new ComparisonLoader().parse("""
                 apiVersion: ledgerbench.io/v1alpha1
                 kind: BenchmarkComparison
@@ -34,9 +39,9 @@ class ComparisonCalculatorTest {
                                  synchronousStandbys: 1}}
                     - name: other
                       database: %s
-                  workload: {accounts: 100, warmup: 1s, duration: 10s}
+                  workload: %s
                   runs: 3
-                """.formatted(secondDatabase), "test");
+                """.formatted(secondDatabase, workload), "test");
     }
 
     static ComparisonResult compare(BenchmarkComparison comparison, double[] pg, double[] other,
@@ -116,17 +121,9 @@ class ComparisonCalculatorTest {
     @Test
     void saturationSearchesAreComparedByTheRatioOfTheirSustainableRatesWithItsInterval() throws Exception {
         BenchmarkComparison comparison = ComparisonFixtures.saturationComparison();
-        Map<String, List<RunResult>> runs = new LinkedHashMap<>();
-        runs.put("pg", new ArrayList<>());
-        runs.put("other", new ArrayList<>());
-        double[] pg = {1000, 1000, 1000};
-        double[] other = {20_000, 22_000, 24_000};
-        for (int round = 0; round < 3; round++) {
-            runs.get("pg").add(ComparisonFixtures.saturationRun(comparison.variants().get(0), round + 1, pg[round]));
-            runs.get("other").add(ComparisonFixtures.saturationRun(comparison.variants().get(1), round + 1,
-                    other[round]));
-        }
-        ComparisonResult result = ComparisonCalculator.compare(comparison, 9, List.of("round 1: pg, other"), runs);
+        ComparisonResult result = ComparisonCalculator.compare(comparison, 9, List.of("round 1: pg, other"),
+                ComparisonFixtures.saturationRuns(comparison, new double[] {1000, 1000, 1000},
+                        new double[] {20_000, 22_000, 24_000}));
 
         RatioEstimate sustainable = result.ratios().getFirst().sustainableRate();
         // The paired ratios' geometric mean, as for throughput.

@@ -8,6 +8,10 @@ import io.ledgerbench.loadgen.result.Environments;
 import io.ledgerbench.loadgen.result.ResultCalculator;
 import io.ledgerbench.loadgen.result.RunResult;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Run results of known throughput and latency, for comparison tests. */
 final class ComparisonFixtures {
@@ -32,22 +36,20 @@ final class ComparisonFixtures {
 
     /** pg against tigerbeetle, both searched for their sustainable rate at p99 <= 20 ms, 3 rounds. */
     static BenchmarkComparison saturationComparison() throws Exception {
-        return new ComparisonLoader().parse("""
-                apiVersion: ledgerbench.io/v1alpha1
-                kind: BenchmarkComparison
-                metadata: {name: c}
-                spec:
-                  baseline: pg
-                  variants:
-                    - name: pg
-                      database: {engine: postgresql, replicas: 3, postgresql: {synchronousCommit: remote_apply,
-                                 synchronousStandbys: 1}}
-                    - name: other
-                      database: {engine: tigerbeetle, replicas: 3}
-                  workload: {accounts: 100, mode: saturation, warmup: 1s, duration: 10s,
-                             saturation: {p99: 20ms, startRate: 100}}
-                  runs: 3
-                """, "test");
+        return ComparisonCalculatorTest.comparison("{engine: tigerbeetle, replicas: 3}", "{accounts: 100, mode:"
+                + " saturation, warmup: 1s, duration: 10s, saturation: {p99: 20ms, startRate: 100}}");
+    }
+
+    /** Each variant's searches, one per round, of servers sustaining the given rates (round r: index r - 1). */
+    static Map<String, List<RunResult>> saturationRuns(BenchmarkComparison comparison, double[] pg, double[] other) {
+        Map<String, List<RunResult>> runs = new LinkedHashMap<>();
+        runs.put("pg", new ArrayList<>());
+        runs.put("other", new ArrayList<>());
+        for (int round = 0; round < pg.length; round++) {
+            runs.get("pg").add(saturationRun(comparison.variants().get(0), round + 1, pg[round]));
+            runs.get("other").add(saturationRun(comparison.variants().get(1), round + 1, other[round]));
+        }
+        return runs;
     }
 
     /**

@@ -156,16 +156,8 @@ class HtmlReportInBrowserTest {
     @Test
     void aSaturationComparisonDrawsEachSearchsCurveAndStatesTheRatioOfSustainableRates() throws Exception {
         BenchmarkComparison comparison = ComparisonFixtures.saturationComparison();
-        Map<String, List<RunResult>> runs = new LinkedHashMap<>();
-        runs.put("pg", new ArrayList<>());
-        runs.put("other", new ArrayList<>());
-        double[] pg = {1000, 1100, 1050};
-        double[] other = {20_000, 25_000, 22_000};
-        for (int round = 0; round < 3; round++) {
-            runs.get("pg").add(ComparisonFixtures.saturationRun(comparison.variants().get(0), round + 1, pg[round]));
-            runs.get("other").add(ComparisonFixtures.saturationRun(comparison.variants().get(1), round + 1,
-                    other[round]));
-        }
+        Map<String, List<RunResult>> runs = ComparisonFixtures.saturationRuns(comparison,
+                new double[] {1000, 1100, 1050}, new double[] {20_000, 25_000, 22_000});
         ComparisonResult result = ComparisonCalculator.compare(comparison, 9, List.of("round 1: pg, other"), runs);
         Path report = Files.writeString(directory.resolve("saturation.html"), HtmlReport.render(result, runs));
         try (RecordingProxy proxy = new RecordingProxy()) {
