@@ -68,7 +68,7 @@ class CrdSchemaTest {
         assertThat(at("spec.database.engine").getEnum()).extracting(Object::toString)
                 .containsExactlyInAnyOrder("\"postgresql\"", "\"tigerbeetle\"");
         assertThat(at("spec.workload.mode").getEnum()).extracting(Object::toString)
-                .containsExactlyInAnyOrder("\"maxThroughput\"", "\"fixedRate\"");
+                .containsExactlyInAnyOrder("\"maxThroughput\"", "\"fixedRate\"", "\"saturation\"");
         assertThat(at("spec.database.postgresql.mode").getEnum()).hasSize(4);
         assertThat(at("spec.database.postgresql.synchronousCommit").getEnum()).hasSize(5);
         assertThat(at("spec.database.postgresql.isolationLevel").getEnum()).hasSize(3);
@@ -103,7 +103,8 @@ class CrdSchemaTest {
     void celRulesTieFieldsTogether() {
         assertThat(rules("spec.workload.amount")).containsExactly("!has(self.min) || !has(self.max) || self.min <= self.max");
         assertThat(rules("spec.workload"))
-                .containsExactly("!has(self.mode) || self.mode != 'fixedRate' || has(self.targetRate)");
+                .containsExactly("!has(self.mode) || self.mode != 'fixedRate' || has(self.targetRate)",
+                        "!has(self.mode) || self.mode != 'saturation' || has(self.saturation)");
         assertThat(rules("spec.database")).singleElement().asString().contains("self.replicas in [1, 3, 6]");
         assertThat(rules("")).containsExactly("self.metadata.name.size() <= 45");
         assertThat(rules("spec")).as("a running benchmark's spec cannot change").containsExactly("self == oldSelf");
