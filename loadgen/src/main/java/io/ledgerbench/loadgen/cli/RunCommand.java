@@ -102,7 +102,8 @@ final class RunCommand implements Callable<Integer> {
             ClusterExchange exchange = new ClusterExchange(kubernetes, cluster.namespace, manifest.name(), cluster.ownerUid);
             PodRun podRun = new PodRun(exchange, new RunExecutor(interval, RunExecutor.DEFAULT_DRAIN_TIMEOUT), out,
                     cluster.startTimeoutDuration().orElseThrow());
-            podRun.run(spec, cluster.run, cluster.podIndex, cluster.nodeName, database, metrics.forRun(cluster.run));
+            podRun.run(spec, cluster.run, cluster.podIndex, cluster.nodeName, database, metrics.forRun(cluster.run),
+                    metrics::targetRate);
             return LoadgenCommand.EXIT_VALID;
         }
     }

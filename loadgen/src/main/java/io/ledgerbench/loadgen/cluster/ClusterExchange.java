@@ -74,11 +74,27 @@ public final class ClusterExchange {
         return Instant.parse(barrier.getData().get(START_AT_KEY));
     }
 
-    /** Pod side: the measured result, stored where it outlives the pod. */
+    /**
+     * Pod side: the measured result, stored where it outlives the pod. A saturation step stored before stays: a
+     * slower pod may still be waiting to read it.
+     */
     public void reportResult(PodResult result) {
-        ConfigMap finished = podConfigMap(result.run(), result.podIndex(),
-                Map.of(STATE_KEY, FINISHED, RESULT_KEY, write(result)));
-        client.configMaps().inNamespace(namespace).resource(finished).createOr(existing -> existing.update());
+        Map<String, String> data = Map.of(STATE_KEY, FINISHED, RESULT_KEY, write(result));
+        var stored = client.configMaps().inNamespace(namespace)
+                .withName(names.podResultConfigMap(result.run(), result.podIndex()));
+        // Only this pod writes its ConfigMap: read, then create or add to it.
+        if (stored.get() == null) {
+            client.configMaps().inNamespace(namespace).resource(podConfigMap(result.run(), result.podIndex(), data))
+                    .create();
+        } else {
+            stored.edit(configMap -> {
+                Map<String, String> kept = new java.util.HashMap<>(configMap.getData() == null ? Map.of()
+                        : configMap.getData());
+                kept.putAll(data);
+                configMap.setData(kept);
+                return configMap;
+            });
+        }
     }
 
     /** The key under which a pod stores its share of saturation step {@code step} (0: the probe). */

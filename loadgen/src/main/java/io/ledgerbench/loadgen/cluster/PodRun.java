@@ -18,6 +18,7 @@ import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.DoubleConsumer;
 
 /**
  * One load-generator pod's part of one run in a cluster: connect, report ready, wait for the
@@ -39,9 +40,12 @@ public final class PodRun {
         this.startTimeout = startTimeout;
     }
 
-    /** Runs pod podIndex's share of run {@code run} and returns the result it stored. */
+    /**
+     * Runs pod podIndex's share of run {@code run} and returns the result it stored; podTargetRate is told this
+     * pod's share of the rate offered whenever it changes (fixedRate and each saturation step; 0 closed loop).
+     */
     public PodResult run(BenchmarkRunSpec spec, int run, int podIndex, String nodeName, LedgerDatabase database,
-                         MeasurementObserver observer) throws InterruptedException {
+                         MeasurementObserver observer, DoubleConsumer podTargetRate) throws InterruptedException {
         int pods = spec.loadgen().parallelism();
         if (podIndex < 0 || podIndex >= pods) {
             throw new ClusterRunException("pod index " + podIndex + " is outside 0.." + (pods - 1)
@@ -72,7 +76,12 @@ public final class PodRun {
                         .run(spec.workload(), seed, startAt, driver, stepListener, observer,
                                 step -> RunExecutor.loadShape(step, step.seed(), podIndex, pods),
                                 new ClusterStepExchange(exchange, run, podIndex, pods, nodeName, startTimeout),
-                                new ConsoleProgress(out, run, spec.runs()), SaturationRunner.StepHooks.NONE);
+                                new ConsoleProgress(out, run, spec.runs()), new SaturationRunner.StepHooks() {
+                                    @Override
+                                    public void stepStarting(int step, Double offeredRatePerSec) {
+                                        podTargetRate.accept(offeredRatePerSec == null ? 0 : offeredRatePerSec / pods);
+                                    }
+                                });
                 out.printf("[run %d/%d] search ended: %s%n", run, spec.runs(), measured.endReason());
                 // The pod's own figures: its share of the step that stands for the run, as every pod judges it.
                 MeasuredStep shown = measured.shownStep(measured.result(ServiceObjective.of(
@@ -83,6 +92,8 @@ public final class PodRun {
             } else {
                 out.printf("[run %d/%d] started at %s: warmup %s, then measurement %s%n", run, spec.runs(), startAt,
                         spec.workload().warmup(), spec.workload().duration());
+                podTargetRate.accept(spec.workload().mode() == LoadMode.FIXED_RATE
+                        ? spec.workload().targetRate() / pods : 0);
                 RunMeasurement measurement = executor.execute(spec.workload(),
                         RunExecutor.loadShape(spec.workload(), seed, podIndex, pods), driver, recorder,
                         new ConsoleProgress(out, run, spec.runs()));

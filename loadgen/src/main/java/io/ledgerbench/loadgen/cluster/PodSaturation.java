@@ -29,19 +29,23 @@ public record PodSaturation(PodStep probe, List<PodStep> steps, double startRate
     }
 
     /**
-     * The search of all pods from their shares: each step's measurements merged (every pod ran the same steps,
+     * The search of all pods from their shares (each step measured for stepMeasurement): each step's measurements merged (every pod ran the same steps,
      * having decided on the same merged figures), from the first pod's start of it to the last pod's end.
      */
-    public static SaturationMeasurement merge(List<PodResult> pods) {
+    public static SaturationMeasurement merge(List<PodResult> pods, java.time.Duration stepMeasurement) {
         List<PodSaturation> shares = pods.stream().map(PodResult::saturation).toList();
         if (shares.isEmpty() || shares.contains(null)) {
             throw new ClusterRunException("a saturation run needs every pod's share of the search; "
                     + shares.stream().filter(java.util.Objects::isNull).count() + " of " + pods.size() + " pods have none");
         }
         PodSaturation first = shares.getFirst();
-        if (shares.stream().anyMatch(share -> share.steps().size() != first.steps().size())) {
-            throw new ClusterRunException("the pods' saturation searches took different numbers of steps: "
-                    + shares.stream().map(share -> Integer.toString(share.steps().size())).toList());
+        // Every pod decided on the same merged figures: different paths would mean the protocol broke.
+        List<List<Double>> paths = shares.stream().map(share -> share.steps().stream()
+                .map(PodStep::offeredRatePerSec).toList()).toList();
+        if (paths.stream().distinct().count() > 1
+                || shares.stream().map(PodSaturation::endReason).distinct().count() > 1) {
+            throw new ClusterRunException("the pods' saturation searches went different ways (offered rates by pod: "
+                    + paths + "; ends: " + shares.stream().map(PodSaturation::endReason).toList() + ")");
         }
         List<MeasuredStep> steps = new ArrayList<>();
         for (int index = 0; index < first.steps().size(); index++) {
@@ -49,7 +53,8 @@ public record PodSaturation(PodStep probe, List<PodStep> steps, double startRate
             steps.add(merged(shares.stream().map(share -> share.steps().get(at)).toList()));
         }
         MeasuredStep probe = first.probe() == null ? null : merged(shares.stream().map(PodSaturation::probe).toList());
-        return new SaturationMeasurement(probe, first.startRatePerSec(), steps, first.endReason());
+        return new SaturationMeasurement(probe, first.startRatePerSec(), steps, stepMeasurement.toNanos() / 1e9,
+                first.endReason());
     }
 
     private static MeasuredStep merged(List<PodStep> shares) {

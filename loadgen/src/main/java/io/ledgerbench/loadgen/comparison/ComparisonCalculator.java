@@ -75,9 +75,13 @@ public final class ComparisonCalculator {
         DatabaseSpec database = aggregate.spec().database();
         VariantSummary variant = new VariantSummary(aggregate.name(), true, configuration(database),
                 database.engine(), DurabilityLevel.of(database), aggregate, validRounds(runs), invalidRounds(runs));
-        String verdict = aggregate.name() + ": " + ComparisonTable.meanWithInterval(aggregate.throughputPerSec())
-                + " transfers per second over " + runs.size() + (runs.size() == 1 ? " run" : " runs") + ", "
-                + (aggregate.valid() ? "VALID" : "INVALID") + " (" + DurabilityLevel.of(database).shortLabel() + ").";
+        String figure = aggregate.sustainableRatePerSec() != null
+                ? "a sustainable rate of " + ComparisonTable.meanWithInterval(aggregate.sustainableRatePerSec())
+                + " transfers per second at p99 <= " + aggregate.spec().workload().saturation().p99()
+                : ComparisonTable.meanWithInterval(aggregate.throughputPerSec()) + " transfers per second";
+        String verdict = aggregate.name() + ": " + figure + " over " + runs.size()
+                + (runs.size() == 1 ? " run" : " runs") + ", " + (aggregate.valid() ? "VALID" : "INVALID") + " ("
+                + DurabilityLevel.of(database).shortLabel() + ").";
         List<String> order = runs.stream().map(run -> "run " + run.run() + ": seed " + run.seed()).toList();
         return new ComparisonResult(aggregate.name(), aggregate.name(), runs.size(), aggregate.seed(),
                 runs.stream().map(RunResult::seed).toList(), order, List.of(variant), List.of(), RatioEstimate.METHOD,
@@ -105,6 +109,7 @@ public final class ComparisonCalculator {
         List<Double> baselineP99 = new ArrayList<>();
         List<Double> sustainable = new ArrayList<>();
         List<Double> baselineSustainable = new ArrayList<>();
+        List<String> lowerBounds = new ArrayList<>();
         List<String> excluded = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             RunResult run = byRound.get(round);
@@ -129,6 +134,11 @@ public final class ComparisonCalculator {
             if (run.saturation() != null && base.saturation() != null
                     && run.saturation().sustainableRatePerSec() != null
                     && base.saturation().sustainableRatePerSec() != null) {
+                if (!run.saturation().saturationReached() || !base.saturation().saturationReached()) {
+                    lowerBounds.add("round " + round + ": " + (!run.saturation().saturationReached() ? variant.name()
+                            : baseline.name()) + "'s search never failed a rate, so its sustainable rate is only a"
+                            + " lower bound: no ratio of sustainable rates");
+                }
                 sustainable.add(run.saturation().sustainableRatePerSec());
                 baselineSustainable.add(base.saturation().sustainableRatePerSec());
             }
@@ -138,8 +148,10 @@ public final class ComparisonCalculator {
         RatioEstimate throughputRatio = throughput.isEmpty() ? null
                 : PairedRatios.estimate(array(throughput), array(baselineThroughput));
         RatioEstimate p99Ratio = p99.isEmpty() ? null : PairedRatios.estimate(array(p99), array(baselineP99));
-        RatioEstimate sustainableRatio = sustainable.isEmpty() || sustainable.size() != throughput.size() ? null
-                : PairedRatios.estimate(array(sustainable), array(baselineSustainable));
+        // A lower bound divided by a measured rate is no ratio of capacities: none then, and the rounds say why.
+        excluded.addAll(lowerBounds);
+        RatioEstimate sustainableRatio = sustainable.isEmpty() || sustainable.size() != throughput.size()
+                || !lowerBounds.isEmpty() ? null : PairedRatios.estimate(array(sustainable), array(baselineSustainable));
         return new VariantRatio(variant.name(), baseline.name(), throughputRatio, p99Ratio, sustainableRatio,
                 variant.durability().sameAs(baseline.durability()), excluded);
     }

@@ -65,7 +65,7 @@ public final class ComparisonTable {
         StringBuilder out = new StringBuilder("the highest rate each variant sustained at the service objective"
                 + " (saturation search; mean [95% CI] over its valid rounds)\n");
         String format = "%-16s %-30s %-22s %s%n";
-        out.append(String.format(Locale.ROOT, format, "variant", "sustainable/s [95% CI]", "p99 there ms",
+        out.append(String.format(Locale.ROOT, format, "variant", "sustainable/s [95% CI]", "p99 there ms (pooled)",
                 "ratio [95% CI]"));
         for (VariantSummary variant : result.variants()) {
             MetricSummary sustainable = variant.aggregate() == null ? null : variant.aggregate().sustainableRatePerSec();
@@ -76,7 +76,7 @@ public final class ComparisonTable {
             VariantRatio ratio = result.ratios().stream().filter(r -> r.variant().equals(variant.name())).findFirst()
                     .orElse(null);
             out.append(String.format(Locale.ROOT, format, variant.name(), meanWithInterval(sustainable),
-                    variant.aggregate().p99AtSustainableMs().meanWithInterval(2),
+                    num(variant.aggregate().p99AtSustainableMs()),
                     variant.baseline() ? "baseline" : ratio(ratio == null ? null : ratio.sustainableRate())));
         }
         return out.toString();

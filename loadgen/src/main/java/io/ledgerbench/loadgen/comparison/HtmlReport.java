@@ -86,7 +86,7 @@ public final class HtmlReport {
                 ObjectNode row = sustainable.addObject();
                 row.put("variant", variant.name());
                 row.put("rate", variant.aggregate().sustainableRatePerSec().meanWithInterval(1));
-                row.put("p99", variant.aggregate().p99AtSustainableMs().meanWithInterval(2));
+                row.put("p99", String.format(java.util.Locale.ROOT, "%.2f", variant.aggregate().p99AtSustainableMs()));
                 VariantRatio ratio = result.ratios().stream().filter(r -> r.variant().equals(variant.name()))
                         .findFirst().orElse(null);
                 row.put("ratio", variant.baseline() ? "baseline"
@@ -193,6 +193,7 @@ public final class HtmlReport {
             point.put("p99", step.latencyMs().p99Ms());
             point.put("p999", step.latencyMs().p999Ms());
             point.put("held", step.held());
+            point.put("answered", step.latencyMs().count() > 0);
         }
         return curve;
     }

@@ -11,6 +11,10 @@ public interface MeasurementObserver {
     default void outcome(Phase phase, TransferOutcome outcome, long latencyNanos, long serviceTimeNanos) {
     }
 
+    /** Transfers that failed without an answer (abandoned at the drain deadline): no latency to record. */
+    default void unanswered(Phase phase, long transfers) {
+    }
+
     default void retry(Phase phase, String reason) {
     }
 

@@ -53,6 +53,16 @@ public final class PhaseRecorder {
         }
     }
 
+    /**
+     * Records transfers that failed without an answer to time (abandoned at the drain deadline): counted as
+     * failed, kept out of the latency histograms, since their latency was never known (a 0 there would pull
+     * every percentile down).
+     */
+    public void recordUnanswered(String failureReason, long transfers) {
+        failed.add(transfers);
+        failuresByReason.computeIfAbsent(failureReason, reason -> new LongAdder()).add(transfers);
+    }
+
     public void recordRetry(String reason) {
         retriesByReason.computeIfAbsent(reason, r -> new LongAdder()).increment();
     }

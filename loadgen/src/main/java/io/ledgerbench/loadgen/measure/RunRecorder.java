@@ -98,7 +98,8 @@ public final class RunRecorder {
 
     /**
      * Records transfers sent but not answered when the run gave up waiting: they count as failed,
-     * and as in doubt for the invariant check, since each may still have committed.
+     * and as in doubt for the invariant check, since each may still have committed. Their latency is unknown:
+     * they stay out of the histograms.
      */
     public void abandonedInFlight(Phase phase, long transfers) {
         abandoned(phase, transfers, UNANSWERED);
@@ -111,10 +112,8 @@ public final class RunRecorder {
     }
 
     private void abandoned(Phase phase, long transfers, String reason) {
-        for (long i = 0; i < transfers; i++) {
-            phases.get(phase).recordOutcome(TransferOutcome.FAILED, reason, 0, 0);
-            observer.outcome(phase, TransferOutcome.FAILED, 0, 0);
-        }
+        phases.get(phase).recordUnanswered(reason, transfers);
+        observer.unanswered(phase, transfers);
     }
 
     public void dropped(Phase phase) {

@@ -41,7 +41,7 @@ public final class LoadgenMetrics {
         Gauge.builder("ledgerbench.run", currentRun, AtomicInteger::get)
                 .description("The run in progress (1-based)").tags(commonTags).register(registry);
         Gauge.builder("ledgerbench.target.rate", targetRatePerSec, AtomicLong::get).baseUnit("transfers_per_second")
-                .description("Target arrival rate of this pod in fixedRate mode (0 in maxThroughput)")
+                .description("Target arrival rate of this pod in fixedRate mode and saturation steps (0 in closed loop)")
                 .tags(commonTags).register(registry);
         Gauge.builder("ledgerbench.client.cpu", this, metrics -> processCpu())
                 .baseUnit("ratio").description("Load generator CPU use as a fraction of all cores")
@@ -114,6 +114,11 @@ public final class LoadgenMetrics {
             transfers.get(phase).get(outcome).increment();
             latency.get(phase).record(latencyNanos, TimeUnit.NANOSECONDS);
             serviceTime.get(phase).record(serviceTimeNanos, TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public void unanswered(Phase phase, long count) {
+            transfers.get(phase).get(TransferOutcome.FAILED).increment(count);
         }
 
         @Override

@@ -9,8 +9,9 @@ import java.util.List;
  * All runs of a BenchmarkRun together: each metric's mean, spread and 95 % confidence interval
  * across runs, the latency of all runs' transfers pooled (histograms added), and the verdict.
  * resources summarizes what the database spent per transfer across runs (null where not measured).
- * sustainableRatePerSec and p99AtSustainableMs are saturation mode's answer across runs (null in the other
- * modes, and when a run found no sustainable rate: its run is invalid, and a mean without it would flatter).
+ * sustainableRatePerSec is saturation mode's answer across runs, p99AtSustainableMs the p99 of every run's
+ * sustainable step's transfers pooled (histograms added); both null in the other modes, and when a run found no
+ * sustainable rate (its run is invalid, and a figure without it would flatter).
  */
 public record AggregateResult(
         String name,
@@ -36,7 +37,7 @@ public record AggregateResult(
         BenchmarkRunSpec spec,
         ResourceSummary resources,
         MetricSummary sustainableRatePerSec,
-        MetricSummary p99AtSustainableMs) {
+        Double p99AtSustainableMs) {
 
     public AggregateResult {
         warnings = List.copyOf(warnings);

@@ -86,7 +86,7 @@ public final class ComparisonCsv {
                         aggregate.sustainableRatePerSec() == null ? "" : num(aggregate.sustainableRatePerSec().mean()),
                         aggregate.sustainableRatePerSec() == null ? "" : num(aggregate.sustainableRatePerSec().ci95Low()),
                         aggregate.sustainableRatePerSec() == null ? "" : num(aggregate.sustainableRatePerSec().ci95High()),
-                        aggregate.p99AtSustainableMs() == null ? "" : num(aggregate.p99AtSustainableMs().mean())));
+                        num(aggregate.p99AtSustainableMs())));
     }
 
     private static Stream<String> configuration(String name, String row, BenchmarkRunSpec spec, Environment environment) {

@@ -14,6 +14,7 @@ import io.ledgerbench.loadgen.stats.SampleStatistics;
 import io.ledgerbench.loadgen.saturation.MeasuredStep;
 import io.ledgerbench.loadgen.saturation.SaturationMeasurement;
 import io.ledgerbench.loadgen.saturation.SaturationResult;
+import io.ledgerbench.loadgen.saturation.SaturationStep;
 import io.ledgerbench.loadgen.saturation.ServiceObjective;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,8 +69,16 @@ public final class ResultCalculator {
                     answer.endReason(), answer.sustainableRatePerSec()), false));
         }
         search.steps().stream().filter(step -> step != shown && step.merged().stoppedEarlyReason() != null)
-                .forEach(step -> warnings.add(new ValidityWarning("step_stopped_early", "step " + step.step()
-                        + " ended before its planned end: " + step.merged().stoppedEarlyReason(), false)));
+                .forEach(step -> warnings.add(new ValidityWarning("step_stopped_early", "the database stopped"
+                        + " answering in step " + step.step() + ", so the search did not converge: "
+                        + step.merged().stoppedEarlyReason(), true)));
+        SaturationStep bound = answer.bound();
+        if (bound != null && bound.clientCpuMax() > spec.validation().maxClientCpu()) {
+            warnings.add(new ValidityWarning("client_saturated_at_bound", String.format(Locale.ROOT, "the load"
+                    + " generator's CPU peaked at %.0f %% in step %d (%.1f/s), the step that bounds the answer: the"
+                    + " bound may be the client's, not the database's", bound.clientCpuMax() * 100, bound.step(),
+                    bound.offeredRatePerSec()), false));
+        }
         Double target = shown == search.probe() ? null : shown.offeredRatePerSec();
         return runResult(name, run, spec, seed, startedAt, finishedAt, shown.merged(), invariants, environment,
                 target, warnings, answer);
@@ -182,7 +191,9 @@ public final class ResultCalculator {
                 invariantsOk, valid, warnings, first.environment(), spec,
                 ResourceSummary.of(runs.stream().map(RunResult::resources).toList()),
                 saturationSummary(runs, SaturationResult::sustainableRatePerSec),
-                saturationSummary(runs, SaturationResult::p99AtSustainableMs));
+                // A saturation run's own latency is its sustainable step's: pooled, never a mean of p99s.
+                saturationSummary(runs, SaturationResult::sustainableRatePerSec) == null ? null
+                        : LatencySummary.of(pooled(runs, RunResult::latencyHistogram)).p99Ms());
     }
 
     /** A saturation figure across runs; null unless every run is a search that found a sustainable rate. */

@@ -49,7 +49,8 @@ public final class ResultsReport {
                     "sustainable")
                     : summaryLine("sustainable", aggregate.sustainableRatePerSec(), "transfers/s", 1));
             if (aggregate.p99AtSustainableMs() != null) {
-                out.append(summaryLine("p99 there", aggregate.p99AtSustainableMs(), "ms", 2));
+                out.append(String.format(Locale.ROOT, "%-11s %.2f ms at the sustainable rate (every run's sustainable"
+                        + " step's histogram added)%n", "p99 there", aggregate.p99AtSustainableMs()));
             }
         }
         out.append(summaryLine("throughput", aggregate.throughputPerSec(), "TPS", 1));
@@ -105,10 +106,14 @@ public final class ResultsReport {
         for (SaturationStep step : search.curve()) {
             String mark = (search.sustainableStep() != null && step.step() == search.sustainableStep() ? "*" : "")
                     + (search.kneeRatePerSec() != null && step.offeredRatePerSec() == search.kneeRatePerSec() ? "k" : "");
-            out.append(String.format(Locale.ROOT, "  %-4d %-2s %11.1f %11.1f %8.2f %8.2f %9.2f %8d %7d  %s%n",
-                    step.step(), mark, step.offeredRatePerSec(), step.achievedRatePerSec(), step.latencyMs().p50Ms(),
-                    step.latencyMs().p99Ms(), step.latencyMs().p999Ms(), step.counts().dropped(),
-                    step.counts().failed(), step.held() ? "held" : "missed: " + String.join("; ", step.misses())));
+            boolean answered = step.latencyMs().count() > 0; // no answer, no latency: "-", never 0
+            out.append(String.format(Locale.ROOT, "  %-4d %-2s %11.1f %11.1f %8s %8s %9s %8d %7d  %s%n",
+                    step.step(), mark, step.offeredRatePerSec(), step.achievedRatePerSec(),
+                    answered ? String.format(Locale.ROOT, "%.2f", step.latencyMs().p50Ms()) : "-",
+                    answered ? String.format(Locale.ROOT, "%.2f", step.latencyMs().p99Ms()) : "-",
+                    answered ? String.format(Locale.ROOT, "%.2f", step.latencyMs().p999Ms()) : "-",
+                    step.counts().dropped(), step.counts().failed(),
+                    step.held() ? "held" : "missed: " + String.join("; ", step.misses())));
         }
         out.append("  search ended: ").append(search.endReason()).append("\n\n");
         return out.toString();

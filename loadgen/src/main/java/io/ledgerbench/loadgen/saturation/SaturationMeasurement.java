@@ -5,11 +5,11 @@ import java.util.List;
 
 /**
  * Everything one saturation search measured: the closed-loop probe (null when the search started at a given
- * rate), each step, the rate it started at and why it ended. The database must hold every completed transfer
- * of all of them.
+ * rate), each step, each step's planned measurement in seconds, the rate it started at and why it ended. The
+ * database must hold every completed transfer of all of them.
  */
 public record SaturationMeasurement(MeasuredStep probe, double startRatePerSec, List<MeasuredStep> steps,
-                                    String endReason) {
+                                    double stepMeasurementSeconds, String endReason) {
 
     public SaturationMeasurement {
         steps = List.copyOf(steps);
@@ -39,7 +39,7 @@ public record SaturationMeasurement(MeasuredStep probe, double startRatePerSec, 
     public SaturationResult result(ServiceObjective objective) {
         return SaturationResult.of(objective, probeThroughputPerSec(), startRatePerSec,
                 steps.stream().map(step -> SaturationStep.of(step.step(), step.offeredRatePerSec(), step.startedAt(),
-                        step.finishedAt(), step.merged(), objective)).toList(), endReason);
+                        step.finishedAt(), stepMeasurementSeconds, step.merged(), objective)).toList(), endReason);
     }
 
     /**

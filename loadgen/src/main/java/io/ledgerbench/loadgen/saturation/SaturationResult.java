@@ -35,7 +35,8 @@ public record SaturationResult(
                                       List<SaturationStep> steps, String endReason) {
         Optional<SaturationStep> sustainable = steps.stream().filter(SaturationStep::held)
                 .max(Comparator.comparingDouble(SaturationStep::offeredRatePerSec));
-        boolean saturated = steps.stream().anyMatch(step -> !step.held());
+        // A step the database stopped answering in bounds nothing: it is no evidence of where the rate breaks.
+        boolean saturated = steps.stream().anyMatch(step -> !step.held() && step.stoppedEarlyReason() == null);
         return new SaturationResult(objective, probeThroughputPerSec, startRatePerSec, steps,
                 sustainable.map(SaturationStep::offeredRatePerSec).orElse(null),
                 sustainable.map(SaturationStep::step).orElse(null),
@@ -46,6 +47,15 @@ public record SaturationResult(
     /** The steps ordered by offered rate: the curve as it is drawn. */
     public List<SaturationStep> curve() {
         return steps.stream().sorted(Comparator.comparingDouble(SaturationStep::offeredRatePerSec)).toList();
+    }
+
+    /**
+     * The step that bounds the answer from above: the lowest rate that missed the objective while the database
+     * kept answering (null when none did).
+     */
+    public SaturationStep bound() {
+        return steps.stream().filter(step -> !step.held() && step.stoppedEarlyReason() == null)
+                .min(Comparator.comparingDouble(SaturationStep::offeredRatePerSec)).orElse(null);
     }
 
     private static Optional<Double> knee(List<SaturationStep> steps) {

@@ -67,6 +67,7 @@ public final class SaturationRunner {
         ServiceObjective objective = ServiceObjective.of(saturation);
         Duration timeLimit = saturation.timeLimitDuration();
         Duration stepLength = workload.warmupDuration().plus(workload.measurementDuration());
+        double stepSeconds = workload.measurementDuration().toNanos() / 1e9;
         MeasuredStep probe = null;
         double startRate;
         if (saturation.probes()) {
@@ -83,7 +84,7 @@ public final class SaturationRunner {
                 String reason = probe.merged().stoppedEarlyReason() != null
                         ? "the probe stopped early: " + probe.merged().stoppedEarlyReason()
                         : "the probe completed no transfer: there is no rate to start from";
-                return new SaturationMeasurement(probe, 0, List.of(), reason);
+                return new SaturationMeasurement(probe, 0, List.of(), stepSeconds, reason);
             }
         } else {
             startRate = saturation.startRate();
@@ -108,16 +109,18 @@ public final class SaturationRunner {
             steps.add(step);
             nextStepAt = step.nextStepAt();
             SaturationStep judged = SaturationStep.of(index, offered, step.startedAt(), step.finishedAt(),
-                    step.merged(), objective);
+                    stepSeconds, step.merged(), objective);
             log.accept(String.format(Locale.ROOT, "step %d: offered %.1f/s, achieved %.1f/s, p99 %.2f ms: %s", index,
                     offered, judged.achievedRatePerSec(), judged.latencyMs().p99Ms(),
                     judged.held() ? "held" : "missed (" + String.join("; ", judged.misses()) + ")"));
-            search.record(offered, judged.held());
             if (step.merged().stoppedEarlyReason() != null) {
+                // The database gave up answering: no bound on its capacity, and no step after it can be trusted.
                 search.end("step " + index + " stopped early: " + step.merged().stoppedEarlyReason());
+            } else {
+                search.record(offered, judged.held());
             }
         }
-        return new SaturationMeasurement(probe, startRate, steps, search.endReason());
+        return new SaturationMeasurement(probe, startRate, steps, stepSeconds, search.endReason());
     }
 
     private MeasuredStep runStep(int index, Double offered, WorkloadSpec stepWorkload, TransferDriver driver,

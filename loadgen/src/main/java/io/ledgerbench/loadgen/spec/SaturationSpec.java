@@ -34,7 +34,8 @@ public record SaturationSpec(
     public static final double MAX_RESOLUTION = 0.5;
     public static final int DEFAULT_MAX_STEPS = 12;
     public static final int MIN_STEPS = 2;
-    public static final int MAX_STEPS = 50;
+    /** Each step keeps two histograms (~10 kB) in the results, which on Kubernetes live in a 1 MiB ConfigMap. */
+    public static final int MAX_STEPS = 20;
     public static final String DEFAULT_TIME_LIMIT = "1h";
     /** Each step's warmup and measurement when the workload does not set them (saturation mode only). */
     public static final String DEFAULT_STEP_WARMUP = "10s";

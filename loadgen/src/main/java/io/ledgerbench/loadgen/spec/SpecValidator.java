@@ -156,6 +156,10 @@ public final class SpecValidator {
         Optional<Duration> measurement = duration("spec.workload.duration", workload.duration());
         measurement.filter(Duration::isZero).ifPresent(zero -> fail("spec.workload.duration", "must be longer than 0"));
         if (workload.mode() == LoadMode.SATURATION) {
+            if (workload.targetRate() != null) {
+                fail("spec.workload.targetRate", "does not apply in saturation mode: the search sets each step's rate"
+                        + " (give its start as saturation.startRate)");
+            }
             checkSaturation(workload.saturation(), warmup, measurement);
         } else if (workload.saturation() != null) {
             fail("spec.workload.saturation", "applies only when mode is saturation (mode is "

@@ -108,13 +108,16 @@ class PodRunSaturationTest {
                 .withApiVersion("ledgerbench.io/v1alpha1").withKind("BenchmarkRun").withName("pg").withUid(UID)
                 .withController(true).build());
         List<PodResult> pods;
+        List<List<Double>> targetRates = List.of(new java.util.concurrent.CopyOnWriteArrayList<>(),
+                new java.util.concurrent.CopyOnWriteArrayList<>());
         try (CapacityLimitedDriver server = new CapacityLimitedDriver(1000, 2_000_000);
              var threads = Executors.newFixedThreadPool(2)) {
             List<Future<PodResult>> running = List.of(0, 1).stream().map(index -> threads.submit(() ->
                     new PodRun(new ClusterExchange(client, NAMESPACE, "pg", UID),
                             new RunExecutor(Duration.ofHours(1), Duration.ofSeconds(30)),
                             new PrintStream(new ByteArrayOutputStream()), Duration.ofSeconds(60))
-                            .run(spec, 1, index, "lg-" + index, new SharedServer(server), MeasurementObserver.NONE)))
+                            .run(spec, 1, index, "lg-" + index, new SharedServer(server), MeasurementObserver.NONE,
+                                    rate -> targetRates.get(index).add(rate))))
                     .toList();
             pods = List.of(running.get(0).get(), running.get(1).get());
         }
@@ -123,6 +126,8 @@ class PodRunSaturationTest {
             assertThat(pod.saturation().steps()).extracting(PodStep::offeredRatePerSec)
                     .containsExactly(200.0, 400.0, 800.0, 1600.0);
         }
+        assertThat(targetRates).as("each pod's target-rate gauge: its share of every step")
+                .allSatisfy(rates -> assertThat(rates).containsExactly(100.0, 200.0, 400.0, 800.0));
         for (int step = 1; step < 4; step++) {
             int next = step;
             Instant lastEnd = pods.stream().map(pod -> pod.saturation().steps().get(next - 1).measured().finishedAt())
@@ -131,7 +136,7 @@ class PodRunSaturationTest {
                     .allSatisfy(pod -> assertThat(pod.saturation().steps().get(next).measured().startedAt())
                             .isAfter(lastEnd));
         }
-        SaturationMeasurement search = PodSaturation.merge(pods);
+        SaturationMeasurement search = PodSaturation.merge(pods, spec.workload().measurementDuration());
         SaturationResult answer = search.result(ServiceObjective.of(spec.workload().saturation()));
         assertThat(answer.sustainableRatePerSec()).isEqualTo(800);
         assertThat(answer.steps().getLast().held()).isFalse();
@@ -141,5 +146,7 @@ class PodRunSaturationTest {
         assertThat(pods.stream().mapToLong(PodResult::completedInAllPhases).sum())
                 .isEqualTo(search.completedInAllPhases()).isPositive();
         assertThat(exchange.podResults(1)).containsExactlyElementsOf(pods);
+        assertThat(exchange.awaitStep(1, 4, 2, Duration.ofSeconds(1))).as("a finished pod's last step stays readable")
+                .hasSize(2);
     }
 }

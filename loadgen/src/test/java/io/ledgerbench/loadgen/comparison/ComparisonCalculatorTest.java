@@ -134,4 +134,20 @@ class ComparisonCalculatorTest {
                 + " durability: 3 nodes, 2 durable copies per commit).");
         assertThat(ComparisonTable.render(result)).contains("sustainable/s [95% CI]").contains("1000.0");
     }
+
+    @Test
+    void aSearchThatNeverFailedARateGivesALowerBoundAndSoNoRatioOfSustainableRates() throws Exception {
+        BenchmarkComparison comparison = ComparisonFixtures.saturationComparison();
+        Map<String, List<RunResult>> runs = ComparisonFixtures.saturationRuns(comparison, new double[] {1000, 1000, 1000},
+                new double[] {20_000, 22_000, 24_000});
+        runs.get("other").set(1, ComparisonFixtures.saturationRun(comparison.variants().get(1), 2, 22_000, false));
+
+        ComparisonResult result = ComparisonCalculator.compare(comparison, 9, List.of("round 1: pg, other"), runs);
+
+        VariantRatio ratio = result.ratios().getFirst();
+        assertThat(ratio.sustainableRate()).isNull();
+        assertThat(ratio.excludedRounds()).containsExactly("round 2: other's search never failed a rate, so its"
+                + " sustainable rate is only a lower bound: no ratio of sustainable rates");
+        assertThat(result.verdict()).as("the verdict falls back to throughput").contains("the throughput of pg");
+    }
 }

@@ -57,12 +57,17 @@ final class ComparisonFixtures {
      * at 1.5 times it missed (p99 50 ms, achieved only the capacity).
      */
     static RunResult saturationRun(Variant variant, int round, double capacityPerSec) {
+        return saturationRun(variant, round, capacityPerSec, true);
+    }
+
+    /** As above; without reaching saturation, the search stopped after the two steps that held. */
+    static RunResult saturationRun(Variant variant, int round, double capacityPerSec, boolean reachedSaturation) {
         java.util.List<io.ledgerbench.loadgen.saturation.MeasuredStep> steps = java.util.List.of(
                 step(1, capacityPerSec * 0.5, capacityPerSec * 0.5, 2),
                 step(2, capacityPerSec, capacityPerSec, 8),
-                step(3, capacityPerSec * 1.5, capacityPerSec, 50));
+                step(3, capacityPerSec * 1.5, capacityPerSec, 50)).subList(0, reachedSaturation ? 3 : 2);
         var search = new io.ledgerbench.loadgen.saturation.SaturationMeasurement(null, capacityPerSec * 0.5, steps,
-                "resolution reached");
+                10, "resolution reached");
         return ResultCalculator.saturationRunResult(variant.run().name(), round, variant.run().spec(), 1, Instant.EPOCH,
                 Instant.EPOCH, search, ComparisonCalculatorTest.OK, Environments.postgres());
     }

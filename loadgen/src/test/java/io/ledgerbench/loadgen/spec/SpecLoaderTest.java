@@ -325,6 +325,13 @@ class SpecLoaderTest {
     }
 
     @Test
+    void aTargetRateInSaturationModeIsRefusedRatherThanIgnored() {
+        assertThat(refusal(HEADER + "spec:\n  workload:\n    mode: saturation\n    targetRate: 100\n"
+                + "    saturation: {p99: 20ms}\n").violations()).extracting(SpecViolation::field)
+                .containsExactly("spec.workload.targetRate");
+    }
+
+    @Test
     void aStartRateExcludesTheProbe() {
         assertThat(refusal(HEADER + "spec:\n  workload:\n    mode: saturation\n"
                 + "    saturation: {p99: 20ms, startRate: 100, startFraction: 0.5}\n").violations())

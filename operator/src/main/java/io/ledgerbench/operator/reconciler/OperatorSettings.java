@@ -1,5 +1,7 @@
 package io.ledgerbench.operator.reconciler;
 
+import io.ledgerbench.loadgen.schedule.RunExecutor;
+import io.ledgerbench.loadgen.spec.LoadMode;
 import io.ledgerbench.loadgen.spec.WorkloadSpec;
 import java.net.URI;
 import java.time.Duration;
@@ -40,9 +42,16 @@ public record OperatorSettings(
                 aggregatingTimeout, recheckInterval, startBarrierLead, url);
     }
 
-    /** Running takes warmup plus measurement plus draining; pods get an allowance to start and report ready. */
+    /**
+     * Running takes warmup plus measurement plus draining; pods get an allowance to start and report ready. A
+     * saturation search takes up to its time limit, which it checks before each step: the last step, its drain
+     * and the pods' hand-over after it may run past the limit.
+     */
     public Duration runningTimeout(WorkloadSpec workload) {
-        return podsReadyAllowance.plus(startBarrierLead).plus(workload.warmupDuration())
-                .plus(workload.measurementDuration()).plus(Duration.ofMinutes(2));
+        Duration step = workload.warmupDuration().plus(workload.measurementDuration());
+        Duration load = workload.mode() == LoadMode.SATURATION
+                ? workload.saturation().timeLimitDuration().plus(step).plus(RunExecutor.DEFAULT_DRAIN_TIMEOUT)
+                : step;
+        return podsReadyAllowance.plus(startBarrierLead).plus(load).plus(Duration.ofMinutes(2));
     }
 }

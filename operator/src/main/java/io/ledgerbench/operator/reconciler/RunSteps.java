@@ -116,7 +116,7 @@ final class RunSteps {
         Instant windowStart;
         Instant windowEnd;
         if (spec.workload().mode() == LoadMode.SATURATION) {
-            SaturationMeasurement search = PodSaturation.merge(pods);
+            SaturationMeasurement search = PodSaturation.merge(pods, spec.workload().measurementDuration());
             result = ResultCalculator.saturationRunResult(owner.getMetadata().getName(), run, spec,
                     owner.getStatus().getSeed(), startedAt, finishedAt, search, verification.get().invariants(),
                     verification.get().environment());
