@@ -61,7 +61,8 @@ public final class ResultCalculator {
         List<ValidityWarning> warnings = new ArrayList<>();
         if (answer.sustainableRatePerSec() == null) {
             warnings.add(new ValidityWarning("no_sustainable_rate", String.format(Locale.ROOT, "no step held the"
-                    + " objective (p99 <= %.2f ms, achieved >= %.1f %% of offered, nothing dropped or failed): %s",
+                    + " objective (p99 <= %.2f ms, answers keeping pace with %.1f %% of the scheduled arrivals, nothing"
+                    + " dropped or failed): %s",
                     objective.p99Ms(), objective.minAchievedRatio() * 100, answer.endReason()), true));
         } else if (!answer.saturationReached()) {
             warnings.add(new ValidityWarning("saturation_not_reached", String.format(Locale.ROOT, "every rate tried"

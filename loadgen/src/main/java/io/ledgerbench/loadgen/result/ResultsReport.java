@@ -92,8 +92,8 @@ public final class ResultsReport {
     static String curve(RunResult run) {
         SaturationResult search = run.saturation();
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "run %d search: objective p99 <= %.2f ms, achieved >= %.1f %% of"
-                        + " offered%s; sustainable %s, knee %s%n", run.run(), search.objective().p99Ms(),
+        out.append(String.format(Locale.ROOT, "run %d search: objective p99 <= %.2f ms, answers keeping pace"
+                        + " with %.1f %% of the scheduled arrivals%s; sustainable %s, knee %s%n", run.run(), search.objective().p99Ms(),
                 search.objective().minAchievedRatio() * 100, search.probeThroughputPerSec() == null ? ""
                         : String.format(Locale.ROOT, "; probe %.1f/s, start %.1f/s", search.probeThroughputPerSec(),
                         search.startRatePerSec()),
@@ -222,7 +222,8 @@ public final class ResultsReport {
                 ? String.format(Locale.ROOT, "from %.0f %% of a %s closed-loop probe (%d clients per pod)",
                 search.startFraction() * 100, search.probeDuration(), workload.concurrency())
                 : String.format(Locale.ROOT, "from %.1f/s", search.startRate());
-        return String.format(Locale.ROOT, "saturation search for p99 <= %s and achieved >= %.1f %% (fixedRate steps,"
+        return String.format(Locale.ROOT, "saturation search for p99 <= %s and answers keeping pace with %.1f %% of"
+                        + " the scheduled arrivals (fixedRate steps,"
                         + " %s, maxConcurrency %d) %s, ramp x%.2f, resolution %.1f %%, at most %d steps or %s",
                 search.p99(), search.minAchievedRatio() * 100, workload.arrival().specValue(), workload.maxConcurrency(),
                 start, search.growthFactor(), search.resolution() * 100, search.maxSteps(), search.timeLimit());
