@@ -64,11 +64,7 @@ class HtmlReportInBrowserTest {
             String dom = dumpDom(report, proxy.port());
             List<String> requests = proxy.requestsSoFar();
 
-            Matcher status = STATUS.matcher(dom);
-            assertThat(status.find()).as("the page's render status, in:%n%s", dom.substring(0, Math.min(dom.length(), 2000)))
-                    .isTrue();
-            assertThat(Integer.parseInt(status.group(1))).as("charts in the page").isEqualTo(6);
-            assertThat(Integer.parseInt(status.group(2))).as("charts that drew on their canvas").isEqualTo(6);
+            assertEveryChartDrew(dom, 6);
             assertThat(dom).contains("other is ").contains("the throughput of pg");
             assertThat(dom).contains("What a transfer costs").contains("301.00 [");
             // Chromium's own background requests (clock, updates, accounts) reach the proxy even for a blank
@@ -144,10 +140,7 @@ class HtmlReportInBrowserTest {
                 HtmlReport.render(ComparisonCalculator.single(runs), Map.of(runs.getFirst().name(), runs)));
         try (RecordingProxy proxy = new RecordingProxy()) {
             String dom = dumpDom(report, proxy.port());
-            Matcher status = STATUS.matcher(dom);
-            assertThat(status.find()).isTrue();
-            assertThat(Integer.parseInt(status.group(1))).as("charts in the page").isEqualTo(4);
-            assertThat(Integer.parseInt(status.group(2))).as("charts that drew on their canvas").isEqualTo(4);
+            assertEveryChartDrew(dom, 4);
             assertThat(dom).doesNotContain("Ratios to the baseline").contains("transfers per second over 3 runs")
                     .as("no cost measured: no cost section").doesNotContain("What a transfer costs");
         }
@@ -162,10 +155,7 @@ class HtmlReportInBrowserTest {
         Path report = Files.writeString(directory.resolve("saturation.html"), HtmlReport.render(result, runs));
         try (RecordingProxy proxy = new RecordingProxy()) {
             String dom = dumpDom(report, proxy.port());
-            Matcher status = STATUS.matcher(dom);
-            assertThat(status.find()).isTrue();
-            assertThat(Integer.parseInt(status.group(1))).as("charts in the page").isEqualTo(7);
-            assertThat(Integer.parseInt(status.group(2))).as("charts that drew on their canvas").isEqualTo(7);
+            assertEveryChartDrew(dom, 7);
             assertThat(dom).contains("Latency against throughput").contains("the sustainable rate of pg")
                     .contains("1050.0 [");
         }
@@ -176,6 +166,15 @@ class HtmlReportInBrowserTest {
         String html = Files.readString(report());
         assertThat(html).doesNotContainPattern("<script[^>]+src=").doesNotContainPattern("<link[^>]+href=")
                 .doesNotContainPattern("<img[^>]+src=");
+    }
+
+    /** The page holds this many charts, and each put pixels on its canvas. */
+    private static void assertEveryChartDrew(String dom, int charts) {
+        Matcher status = STATUS.matcher(dom);
+        assertThat(status.find()).as("the page's render status, in:%n%s", dom.substring(0, Math.min(dom.length(), 2000)))
+                .isTrue();
+        assertThat(Integer.parseInt(status.group(1))).as("charts in the page").isEqualTo(charts);
+        assertThat(Integer.parseInt(status.group(2))).as("charts that drew on their canvas").isEqualTo(charts);
     }
 
     private String dumpDom(Path report, int proxyPort) throws IOException, InterruptedException {
