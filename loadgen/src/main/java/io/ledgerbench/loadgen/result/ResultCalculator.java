@@ -175,6 +175,9 @@ public final class ResultCalculator {
             warnings.add(new ValidityWarning("single_run", "one run only: no spread and no confidence interval", false));
         }
         boolean invariantsOk = runs.stream().allMatch(run -> run.invariants().ok());
+        // Saturation figures only where every run is a search that found a sustainable rate.
+        boolean sustainable = runs.stream().allMatch(run -> run.saturation() != null
+                && run.saturation().sustainableRatePerSec() != null);
         boolean valid = runs.stream().allMatch(RunResult::valid);
         return new AggregateResult(first.name(), first.environment().engine(), runs.size(), first.seed(), throughput,
                 summarize(runs, run -> run.latencyMs().p50Ms()),
@@ -191,20 +194,9 @@ public final class ResultCalculator {
                         .map(BatchSizeHistograms::decodeOrEmpty).toList())),
                 invariantsOk, valid, warnings, first.environment(), spec,
                 ResourceSummary.of(runs.stream().map(RunResult::resources).toList()),
-                saturationSummary(runs, SaturationResult::sustainableRatePerSec),
+                sustainable ? summarize(runs, run -> run.saturation().sustainableRatePerSec()) : null,
                 // A saturation run's own latency is its sustainable step's: pooled, never a mean of p99s.
-                saturationSummary(runs, SaturationResult::sustainableRatePerSec) == null ? null
-                        : LatencySummary.of(pooled(runs, RunResult::latencyHistogram)).p99Ms());
-    }
-
-    /** A saturation figure across runs; null unless every run is a search that found a sustainable rate. */
-    private static MetricSummary saturationSummary(List<RunResult> runs,
-                                                   java.util.function.Function<SaturationResult, Double> figure) {
-        if (runs.stream().anyMatch(run -> run.saturation() == null || figure.apply(run.saturation()) == null)) {
-            return null;
-        }
-        return SampleStatistics.summarizeNonNegative(runs.stream()
-                .mapToDouble(run -> figure.apply(run.saturation())).toArray());
+                sustainable ? LatencySummary.of(pooled(runs, RunResult::latencyHistogram)).p99Ms() : null);
     }
 
     private static MetricSummary summarize(List<RunResult> runs, ToDoubleFunction<RunResult> metric) {

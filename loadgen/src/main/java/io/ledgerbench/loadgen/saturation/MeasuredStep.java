@@ -10,4 +10,10 @@ import java.time.Instant;
  */
 public record MeasuredStep(int step, double offeredRatePerSec, Instant startedAt, Instant finishedAt,
                            RunMeasurement own, RunMeasurement merged, Instant nextStepAt) {
+
+    /** Transfers answered (completed or rejected) per second of the merged measurement's window, all pods. */
+    public double answeredPerSec() {
+        return (merged.measurement().counts().completed() + merged.measurement().counts().rejected())
+                / (Math.max(merged.measurementWindowNanos(), 1) / 1e9);
+    }
 }

@@ -27,12 +27,7 @@ public record SaturationMeasurement(MeasuredStep probe, double startRatePerSec, 
 
     /** The probe's throughput (answered per second of its measurement, all pods), or null without a probe. */
     public Double probeThroughputPerSec() {
-        if (probe == null) {
-            return null;
-        }
-        RunMeasurement measured = probe.merged();
-        return (measured.measurement().counts().completed() + measured.measurement().counts().rejected())
-                / (Math.max(measured.measurementWindowNanos(), 1) / 1e9);
+        return probe == null ? null : probe.answeredPerSec();
     }
 
     /** The steps judged against the objective, and the search's answer. */

@@ -45,10 +45,6 @@ public final class SaturationRunner {
     private final RunExecutor executor;
     private final Consumer<String> log;
 
-    public RunExecutor executor() {
-        return executor;
-    }
-
     public SaturationRunner(RunExecutor executor, Consumer<String> log) {
         this.executor = executor;
         this.log = log;
@@ -73,9 +69,7 @@ public final class SaturationRunner {
         if (saturation.probes()) {
             WorkloadSpec probeWorkload = workload.maxThroughputProbe(saturation.probeDuration(), seed);
             probe = runStep(0, null, probeWorkload, driver, listener, observer, load, exchange, progress, hooks);
-            double probeThroughput = (probe.merged().measurement().counts().completed()
-                    + probe.merged().measurement().counts().rejected())
-                    / (Math.max(probe.merged().measurementWindowNanos(), 1) / 1e9);
+            double probeThroughput = probe.answeredPerSec();
             startRate = probeThroughput * saturation.startFraction();
             log.accept(String.format(Locale.ROOT, "probe (closed loop, concurrency %d): %.1f/s; the search starts at"
                     + " %.0f %% of it, %.1f/s", workload.concurrency(), probeThroughput,

@@ -56,10 +56,6 @@ public record SaturationSpec(
         return DurationText.require(p99);
     }
 
-    public Duration probeDurationValue() {
-        return DurationText.require(probeDuration);
-    }
-
     public Duration timeLimitDuration() {
         return DurationText.require(timeLimit);
     }
