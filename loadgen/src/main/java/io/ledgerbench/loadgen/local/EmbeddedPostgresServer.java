@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -18,27 +17,30 @@ import java.util.Map;
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
-    private final EmbeddedPostgres postgres;
-    private final Path dataDirectory;
+    private final TemporaryDirectory root;
+    private final PostgresNode node;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
-        this.postgres = postgres;
-        this.dataDirectory = dataDirectory;
+    private EmbeddedPostgresServer(TemporaryDirectory root, PostgresNode node) {
+        this.root = root;
+        this.node = node;
     }
 
     /** Starts a server for the spec; its data lives in a temporary directory removed on close. */
     public static EmbeddedPostgresServer start(BenchmarkRunSpec spec) {
+        TemporaryDirectory root = TemporaryDirectory.create("ledgerbench-pg-");
+        PostgresNode node = new PostgresNode("primary", root.resolve("data"), 0, PostgresServerSettings.singleNode(spec));
         try {
-            Path dataDirectory = Files.createTempDirectory("ledgerbench-pg-");
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(true)
-                    .setPGStartupWait(Duration.ofSeconds(60));
-            configure(builder, PostgresServerSettings.singleNode(spec));
-            return new EmbeddedPostgresServer(builder.start(), dataDirectory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL: " + e.getMessage(), e);
+            node.start();
+        } catch (RuntimeException e) {
+            root.close();
+            throw new UncheckedIOException(new IOException("cannot start the embedded PostgreSQL: " + e.getMessage(), e));
         }
+        return new EmbeddedPostgresServer(root, node);
+    }
+
+    /** The server as the one node faults act on (it is the primary). */
+    PostgresNode node() {
+        return node;
     }
 
     /**
@@ -52,7 +54,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** The server's process (its postmaster; every backend is its child). */
     public long serverPid() {
-        return postmasterPid(dataDirectory);
+        return node.pid();
     }
 
     /** The postmaster's pid from a running server's data directory (first line of postmaster.pid), or -1. */
@@ -66,15 +68,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** Where to reach it, for the benchmark database. */
     public PostgresEndpoint endpoint() {
-        return new PostgresEndpoint("localhost", postgres.getPort(), "postgres", "", PostgresEndpoint.DEFAULT_DATABASE);
+        return new PostgresEndpoint("localhost", node.port(), "postgres", "", PostgresEndpoint.DEFAULT_DATABASE);
     }
 
     @Override
     public void close() {
         try {
-            postgres.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot stop the embedded PostgreSQL: " + e.getMessage(), e);
+            node.close();
+        } finally {
+            root.close();
         }
     }
 }

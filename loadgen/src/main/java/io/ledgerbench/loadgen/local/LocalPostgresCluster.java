@@ -3,7 +3,9 @@ package io.ledgerbench.loadgen.local;
 import io.ledgerbench.loadgen.driver.postgres.PostgresEndpoint;
 import io.ledgerbench.loadgen.driver.postgres.PostgresServerSettings;
 import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.ledgerbench.loadgen.network.LocalNetwork;
+import io.ledgerbench.loadgen.spec.NetworkSpec;
+import java.net.InetSocketAddress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -32,64 +34,57 @@ import java.util.Set;
  * (consistent by construction), with what pg_basebackup -R would write: standby.signal and
  * primary_conninfo carrying the standby's application_name.
  */
-public final class LocalPostgresCluster implements AutoCloseable {
+public final class LocalPostgresCluster implements AutoCloseable, LocalServers.PostgresNodes {
 
     /** What a clean copy leaves out: the running server's and the embedding library's lock files. */
     private static final Set<String> NOT_COPIED = Set.of("postmaster.pid", "postmaster.opts", "epg-lock");
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
 
     private final TemporaryDirectory root;
-    private final Map<String, String> settings;
-    private final Path primaryDirectory;
-    private final int primaryPort;
-    private EmbeddedPostgres primary;
-    private final List<Standby> standbys = new ArrayList<>();
+    private final PostgresNode primary;
+    private final List<PostgresNode> standbys = new ArrayList<>();
 
-    /** A standby: its name (application_name), data directory and port; server null while stopped. */
-    private static final class Standby {
-        private final String name;
-        private final Path directory;
-        private int port;
-        private EmbeddedPostgres server;
-
-        private Standby(String name, Path directory) {
-            this.name = name;
-            this.directory = directory;
-        }
-    }
-
-    private LocalPostgresCluster(TemporaryDirectory root, Map<String, String> settings, Path primaryDirectory, int primaryPort) {
+    private LocalPostgresCluster(TemporaryDirectory root, PostgresNode primary) {
         this.root = root;
-        this.settings = settings;
-        this.primaryDirectory = primaryDirectory;
-        this.primaryPort = primaryPort;
+        this.primary = primary;
     }
 
     /** Starts the spec's cluster (at least 2 replicas) and returns once every standby streams from the primary. */
     public static LocalPostgresCluster start(BenchmarkRunSpec spec) {
+        return start(spec, LocalNetwork.of(NetworkSpec.defaults()));
+    }
+
+    /**
+     * As {@link #start(BenchmarkRunSpec)}, each standby reaching the primary through network's route between
+     * nodes (a delay relay when the spec asks for distance between them).
+     */
+    public static LocalPostgresCluster start(BenchmarkRunSpec spec, LocalNetwork network) {
         int replicas = spec.database().replicas();
         if (replicas < 2) {
             throw new IllegalArgumentException("a cluster needs at least 2 replicas (got " + replicas + ")");
         }
         TemporaryDirectory root = TemporaryDirectory.create("ledgerbench-pgcluster-");
         Map<String, String> settings = PostgresServerSettings.of(spec);
-        Path primaryDirectory = root.resolve("primary");
         LocalPostgresCluster cluster = null;
         try {
             // initdb and a first start write the configuration; a clean stop leaves a consistent directory to copy.
-            EmbeddedPostgres initializing = server(primaryDirectory, 0, settings);
-            int port = initializing.getPort();
-            initializing.close();
-            cluster = new LocalPostgresCluster(root, settings, primaryDirectory, port);
+            PostgresNode initializing = new PostgresNode("primary", root.resolve("primary"), 0, settings);
+            initializing.start();
+            int port = initializing.port();
+            initializing.stop();
+            cluster = new LocalPostgresCluster(root, new PostgresNode("primary", root.resolve("primary"), port, settings));
+            InetSocketAddress primaryRoute = network.betweenNodes(new InetSocketAddress("127.0.0.1", port));
             for (int index = 1; index < replicas; index++) {
-                Standby standby = new Standby("standby-" + index, root.resolve("standby-" + index));
-                copyDataDirectory(primaryDirectory, standby.directory);
-                Files.writeString(standby.directory.resolve("standby.signal"), "");
-                Files.writeString(standby.directory.resolve("postgresql.auto.conf"), "primary_conninfo = '"
-                        + PostgresServerSettings.standbyConnection("localhost", port, "postgres", standby.name) + "'\n");
-                cluster.standbys.add(standby);
+                String name = "standby-" + index;
+                Path directory = root.resolve(name);
+                copyDataDirectory(root.resolve("primary"), directory);
+                Files.writeString(directory.resolve("standby.signal"), "");
+                Files.writeString(directory.resolve("postgresql.auto.conf"), "primary_conninfo = '"
+                        + PostgresServerSettings.standbyConnection(primaryRoute.getHostString(), primaryRoute.getPort(),
+                        "postgres", name) + "'\n");
+                cluster.standbys.add(new PostgresNode(name, directory, 0, settings));
             }
-            cluster.primary = server(primaryDirectory, port, settings);
+            cluster.primary.start();
             for (int index = 0; index < cluster.standbys.size(); index++) {
                 cluster.startStandby(index);
             }
@@ -106,35 +101,24 @@ public final class LocalPostgresCluster implements AutoCloseable {
         }
     }
 
-    private static EmbeddedPostgres server(Path directory, int port, Map<String, String> settings) throws IOException {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setDataDirectory(directory)
-                .setCleanDataDirectory(false)
-                .setPGStartupWait(STARTUP_WAIT);
-        if (port > 0) {
-            builder.setPort(port);
-        }
-        EmbeddedPostgresServer.configure(builder, settings);
-        return builder.start();
-    }
-
-    /** Each server's process by node name (primary, standby-1, ...), read when asked: a standby may restart. */
+    /** Each server's process by node name (primary, standby-1, ...), read when asked: a node may restart. */
     public java.util.Map<String, java.util.function.LongSupplier> serverPids() {
         java.util.Map<String, java.util.function.LongSupplier> pids = new java.util.LinkedHashMap<>();
-        pids.put("primary", () -> EmbeddedPostgresServer.postmasterPid(primaryDirectory));
-        for (Standby standby : standbys) {
-            pids.put(standby.name, () -> EmbeddedPostgresServer.postmasterPid(standby.directory));
+        pids.put(primary.name(), primary::pid);
+        for (PostgresNode standby : standbys) {
+            pids.put(standby.name(), standby::pid);
         }
         return pids;
     }
 
     public PostgresEndpoint primaryEndpoint() {
-        return new PostgresEndpoint("localhost", primaryPort, "postgres", "", PostgresEndpoint.DEFAULT_DATABASE);
+        return new PostgresEndpoint("localhost", primary.port(), "postgres", "", PostgresEndpoint.DEFAULT_DATABASE);
     }
 
     /** Standby index (0-based) as a read-only endpoint. */
     public PostgresEndpoint standbyEndpoint(int index) {
-        return new PostgresEndpoint("localhost", standbys.get(index).port, "postgres", "", PostgresEndpoint.DEFAULT_DATABASE);
+        return new PostgresEndpoint("localhost", standbys.get(index).port(), "postgres", "",
+                PostgresEndpoint.DEFAULT_DATABASE);
     }
 
     public int standbyCount() {
@@ -143,28 +127,46 @@ public final class LocalPostgresCluster implements AutoCloseable {
 
     /** Stops standby index cleanly (a node going away); its data stays for {@link #startStandby}. */
     public void stopStandby(int index) {
-        Standby standby = standbys.get(index);
-        if (standby.server != null) {
-            try {
-                standby.server.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot stop " + standby.name + ": " + e.getMessage(), e);
-            }
-            standby.server = null;
-        }
+        standbys.get(index).stop();
     }
 
     /** Starts standby index (again); it catches up by streaming from the primary. */
     public void startStandby(int index) {
-        Standby standby = standbys.get(index);
-        if (standby.server == null) {
-            try {
-                standby.server = server(standby.directory, standby.port, settings);
-                standby.port = standby.server.getPort();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start " + standby.name + ": " + e.getMessage(), e);
+        standbys.get(index).start();
+    }
+
+    /** The node of this name (primary, standby-N). */
+    @Override
+    public PostgresNode node(String name) {
+        if (name.equals(primary.name())) {
+            return primary;
+        }
+        return standbys.stream().filter(standby -> standby.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("this cluster has no node " + name));
+    }
+
+    /** Whether the primary is up. */
+    @Override
+    public boolean primaryUp() {
+        return primary.isUp();
+    }
+
+    @Override
+    public List<PostgresNode> nodes() {
+        List<PostgresNode> all = new ArrayList<>(List.of(primary));
+        all.addAll(standbys);
+        return all;
+    }
+
+    /** The standbys that are up, each as a read-only endpoint by name. */
+    Map<String, PostgresEndpoint> standbysUp() {
+        Map<String, PostgresEndpoint> up = new java.util.LinkedHashMap<>();
+        for (int index = 0; index < standbys.size(); index++) {
+            if (standbys.get(index).isUp()) {
+                up.put(standbys.get(index).name(), standbyEndpoint(index));
             }
         }
+        return up;
     }
 
     /** Waits until count standbys stream from the primary (the quorum can be met). */
@@ -194,26 +196,74 @@ public final class LocalPostgresCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * With the primary down: the standby holding the most WAL, once it has replayed all it received. Every
+     * commit the primary acknowledged under synchronous replication reached at least one standby, and a
+     * standby's WAL is a prefix of the primary's, so this one holds every acknowledged commit.
+     */
+    @Override
+    public PostgresEndpoint survivingStandby() {
+        PostgresEndpoint best = null;
+        java.math.BigDecimal bestLsn = null;
+        for (PostgresEndpoint standby : standbysUp().values()) {
+            java.math.BigDecimal lsn = replayedEverythingReceived(standby);
+            if (bestLsn == null || lsn.compareTo(bestLsn) > 0) {
+                best = standby;
+                bestLsn = lsn;
+            }
+        }
+        if (best == null) {
+            throw new IllegalStateException("no standby is up to check the invariants on");
+        }
+        return best;
+    }
+
+    /** Waits until the standby has replayed what it received; returns that position (bytes of WAL). */
+    private static java.math.BigDecimal replayedEverythingReceived(PostgresEndpoint standby) {
+        Instant deadline = Instant.now().plus(STARTUP_WAIT);
+        try (Connection connection = DriverManager.getConnection(standby.jdbcUrl("postgres"), "postgres", "");
+             Statement statement = connection.createStatement()) {
+            while (true) {
+                try (ResultSet row = statement.executeQuery("SELECT pg_wal_lsn_diff(pg_last_wal_receive_lsn(), '0/0'),"
+                        + " pg_wal_lsn_diff(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn())")) {
+                    row.next();
+                    java.math.BigDecimal received = row.getBigDecimal(1);
+                    java.math.BigDecimal behind = row.getBigDecimal(2);
+                    if (received == null) {
+                        return java.math.BigDecimal.ZERO; // it never streamed: it holds only the copy it started from
+                    }
+                    if (behind.signum() <= 0) {
+                        return received;
+                    }
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("a standby did not replay what it received within "
+                            + STARTUP_WAIT.toSeconds() + " s");
+                }
+                Thread.sleep(100); // replay runs on its own: nothing to wait on but the position
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot ask a standby how far it is: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a standby's replay", e);
+        }
+    }
+
     /** "primary on port P, standby-1 on port Q, ...": where the benchmark ran. */
     public String describe() {
-        StringBuilder description = new StringBuilder("local cluster, this machine: primary on port " + primaryPort);
-        standbys.forEach(standby -> description.append(", ").append(standby.name).append(" on port ").append(standby.port));
+        StringBuilder description = new StringBuilder("local cluster, this machine: primary on port " + primary.port());
+        standbys.forEach(standby -> description.append(", ").append(standby.name()).append(" on port ")
+                .append(standby.port()));
         return description.toString();
     }
 
     @Override
     public void close() {
-        for (int index = 0; index < standbys.size(); index++) {
-            stopStandby(index);
-        }
         try {
-            if (primary != null) {
-                primary.close();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot stop the local primary: " + e.getMessage(), e);
+            standbys.forEach(PostgresNode::close);
+            primary.close();
         } finally {
-            primary = null;
             root.close();
         }
     }

@@ -7,6 +7,10 @@ import io.ledgerbench.loadgen.driver.InvariantReport;
 import io.ledgerbench.loadgen.driver.LedgerDatabase;
 import io.ledgerbench.loadgen.driver.TransferDriver;
 import io.ledgerbench.loadgen.driver.postgres.PostgresEndpoint;
+import io.ledgerbench.loadgen.fault.AvailabilityAnalysis;
+import io.ledgerbench.loadgen.fault.FaultInjector;
+import io.ledgerbench.loadgen.network.LocalNetwork;
+import io.ledgerbench.loadgen.network.NetworkResult;
 import io.ledgerbench.loadgen.measure.RunMeasurement;
 import io.ledgerbench.loadgen.measure.RunRecorder;
 import io.ledgerbench.loadgen.metrics.LoadgenMetrics;
@@ -82,6 +86,10 @@ public final class LocalRunner {
             TigerBeetleBinary.find(spec.database().tigerbeetle(), System.getenv());
             return;
         }
+        if (externalServer && !spec.faults().isEmpty()) {
+            throw new UnsupportedLocallyException("spec.faults", "faults act on servers the local runner starts;"
+                    + " an existing PostgreSQL (--postgres-url) is not one: remove spec.faults or --postgres-url");
+        }
         if (externalServer && replicas != 1) {
             throw new UnsupportedLocallyException("spec.database.replicas", "an existing PostgreSQL (--postgres-url) is"
                     + " one server to the local runner; allowed with --postgres-url: 1 (got " + replicas + ")");
@@ -98,7 +106,9 @@ public final class LocalRunner {
         long seed = Optional.ofNullable(manifest.spec().workload().seed()).orElseGet(WorkloadRandom::newSeed);
         BenchmarkRunSpec spec = manifest.spec().withSeed(seed);
         String name = manifest.name();
-        try (LocalServers servers = LocalServers.start(spec, externalPostgres, out)) {
+        try (LocalNetwork network = LocalNetwork.of(spec.network());
+             LocalServers servers = LocalServers.start(spec, externalPostgres, out, network)) {
+            NetworkResult distance = measureDistance(network);
             Environment environment = null;
             List<RunResult> results = new ArrayList<>();
             for (int run = 1; run <= spec.runs(); run++) {
@@ -107,7 +117,8 @@ public final class LocalRunner {
                         environment = Environment.measuredWith(spec, database, servers.location());
                         out.println("server: " + environment.serverVersion());
                     }
-                    RunResult result = runOnce(name, run, spec, seed, database, environment, servers.resourceMeter());
+                    RunResult result = withDistance(runOnce(name, run, spec, seed, database, environment, servers),
+                            distance);
                     results.add(result);
                     out.println("[run " + run + "/" + spec.runs() + "] wrote " + writer.writeRun(result));
                 }
@@ -133,16 +144,33 @@ public final class LocalRunner {
     public RunResult runSingle(BenchmarkRunManifest manifest, int run, long seed) throws InterruptedException {
         checkSupported(manifest.spec(), externalPostgres.isPresent());
         BenchmarkRunSpec spec = manifest.spec().withSeed(seed);
-        try (LocalServers servers = LocalServers.start(spec, externalPostgres, out);
+        try (LocalNetwork network = LocalNetwork.of(spec.network());
+             LocalServers servers = LocalServers.start(spec, externalPostgres, out, network);
              LedgerDatabase database = servers.openForRun(run)) {
+            NetworkResult distance = measureDistance(network);
             Environment environment = Environment.measuredWith(spec, database, servers.location());
             out.println("server: " + environment.serverVersion());
-            return runOnce(manifest.name(), run, spec, seed, database, environment, servers.resourceMeter());
+            return withDistance(runOnce(manifest.name(), run, spec, seed, database, environment, servers), distance);
         }
     }
 
+    /** The round trips across the distance the spec adds, measured once the servers are up (null without one). */
+    private NetworkResult measureDistance(LocalNetwork network) throws InterruptedException {
+        if (!network.addsDelay()) {
+            return null;
+        }
+        NetworkResult measured = network.measure();
+        out.println("network: " + ResultsReport.describeNetwork(measured));
+        return measured;
+    }
+
+    private static RunResult withDistance(RunResult result, NetworkResult distance) {
+        return distance == null ? result : ResultCalculator.withNetwork(result, distance);
+    }
+
     private RunResult runOnce(String name, int run, BenchmarkRunSpec spec, long seed, LedgerDatabase database,
-                              Environment environment, ResourceMeter meter) throws InterruptedException {
+                              Environment environment, LocalServers servers) throws InterruptedException {
+        ResourceMeter meter = servers.resourceMeter();
         out.printf("[run %d/%d] resetting database: %d accounts of %d%n", run, spec.runs(), spec.workload().accounts(),
                 spec.workload().initialBalance());
         long resetStartNanos = System.nanoTime();
@@ -152,9 +180,15 @@ public final class LocalRunner {
         out.printf("[run %d/%d] database ready after %.1f s (reset and accounts loaded; not part of any"
                 + " measurement)%n", run, spec.runs(), (System.nanoTime() - resetStartNanos) / 1e9);
         if (spec.workload().mode() == LoadMode.SATURATION) {
-            return searchOnce(name, run, spec, seed, database, environment, meter);
+            return searchOnce(name, run, spec, seed, database, environment, servers.resourceMeter());
         }
         RunRecorder recorder = new RunRecorder(metrics.forRun(run));
+        FaultInjector faults = spec.faults().isEmpty() ? null : new FaultInjector(spec.faults(),
+                servers.faultTarget(), spec.database(), recorder::endRun,
+                line -> out.printf("[run %d/%d] %s%n", run, spec.runs(), line));
+        if (faults != null) {
+            recorder.keepFineTimeline(AvailabilityAnalysis.BUCKET_NANOS);
+        }
         int pods = spec.loadgen().parallelism();
         if (spec.workload().mode() == LoadMode.FIXED_RATE) {
             metrics.targetRate(spec.workload().targetRate());
@@ -167,8 +201,19 @@ public final class LocalRunner {
         try (TransferDriver driver = database.openDriver(recorder.driverListener())) {
             out.printf("[run %d/%d] warmup %s, then measurement %s%n", run, spec.runs(), spec.workload().warmup(),
                     spec.workload().duration());
-            measurement = executor.execute(spec.workload(), load, driver, recorder,
-                    new ConsoleProgress(out, run, spec.runs()), () -> windowStart.set(meter.windowStart()));
+            try {
+                measurement = executor.execute(spec.workload(), load, driver, recorder,
+                        new ConsoleProgress(out, run, spec.runs()), () -> {
+                            if (faults != null) {
+                                faults.start(System.nanoTime());
+                            }
+                            windowStart.set(meter.windowStart());
+                        });
+            } finally {
+                if (faults != null) {
+                    faults.close();
+                }
+            }
             // The processes' counters before the driver's connections close (a PostgreSQL backend's I/O leaves /proc with it).
             windowEnd = meter.snapshot();
         }
@@ -180,10 +225,31 @@ public final class LocalRunner {
                     measurement.stoppedEarlyReason(), measurement.warmup().counts().failed()
                             + measurement.measurement().counts().failed(), measurement.inDoubtInAllPhases());
         }
-        InvariantReport invariants = verify(run, spec, database, measurement.completedInAllPhases(),
-                measurement.inDoubtInAllPhases(), measurement.stoppedEarlyReason());
+        LocalServers.Verification checked = faults == null
+                ? new LocalServers.Verification(database, "the primary", false)
+                : servers.verificationAfterFaults(database);
+        InvariantReport invariants;
+        try {
+            if (faults != null) {
+                out.printf("[run %d/%d] checking invariants on %s%n", run, spec.runs(), checked.nodes());
+            }
+            invariants = verify(run, spec, checked.database(), measurement.completedInAllPhases(),
+                    measurement.inDoubtInAllPhases(), measurement.stoppedEarlyReason());
+        } finally {
+            if (checked.closeAfter()) {
+                checked.database().close();
+            }
+        }
         RunResult result = ResultCalculator.runResult(name, run, spec, seed, startedAt, finishedAt, measurement,
                 invariants, environment);
+        if (faults != null) {
+            result = ResultCalculator.withFaults(result, measurement, spec.workload().warmupDuration().toNanos(),
+                    faults.applied(), checked.nodes());
+            servers.restoreNodes();
+            // A node killed and restarted inside the window starts its processes' counters again: the window's
+            // difference would be meaningless (negative, even), so no cost is claimed for a run with faults.
+            return result;
+        }
         return result.withResources(windowStart.get() == null ? null : ResourceUsage.between(windowStart.get(),
                 windowEnd, result.counts().completed(), notCounted(spec)));
     }

@@ -4,6 +4,8 @@ import io.ledgerbench.loadgen.driver.DatabaseUnavailableException;
 import io.ledgerbench.loadgen.driver.tigerbeetle.TigerBeetleEndpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import io.ledgerbench.loadgen.network.LocalNetwork;
+import io.ledgerbench.loadgen.spec.NetworkSpec;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -30,17 +32,42 @@ public final class LocalTigerBeetle implements AutoCloseable {
     private final long clusterId;
     private final TemporaryDirectory directory;
     private final List<Integer> ports;
+    /** The addresses each replica is given: its own, and a route to every other (a delay relay, with distance). */
+    private final List<List<String>> addressesSeenBy;
+    /** The addresses the load generator is given: a route to every replica. */
+    private final List<String> clientAddresses;
     private final List<Process> replicas = new ArrayList<>();
 
-    private LocalTigerBeetle(Path binary, long clusterId, TemporaryDirectory directory, List<Integer> ports) {
+    private LocalTigerBeetle(Path binary, long clusterId, TemporaryDirectory directory, List<Integer> ports,
+                             LocalNetwork network) {
         this.binary = binary;
         this.clusterId = clusterId;
         this.directory = directory;
         this.ports = ports;
+        this.addressesSeenBy = new ArrayList<>();
+        for (int replica = 0; replica < ports.size(); replica++) {
+            List<String> seen = new ArrayList<>();
+            for (int peer = 0; peer < ports.size(); peer++) {
+                InetSocketAddress server = new InetSocketAddress("127.0.0.1", ports.get(peer));
+                seen.add(address(peer == replica ? server : network.betweenNodes(server)));
+            }
+            addressesSeenBy.add(List.copyOf(seen));
+        }
+        this.clientAddresses = ports.stream()
+                .map(port -> address(network.toDatabase(new InetSocketAddress("127.0.0.1", port)))).toList();
+    }
+
+    private static String address(InetSocketAddress address) {
+        return address.getAddress().getHostAddress() + ":" + address.getPort();
     }
 
     /** Prepares replicaCount replicas on free loopback ports; {@link #freshCluster} starts them. */
     public static LocalTigerBeetle create(Path binary, long clusterId, int replicaCount) {
+        return create(binary, clusterId, replicaCount, LocalNetwork.of(NetworkSpec.defaults()));
+    }
+
+    /** As {@link #create(Path, long, int)}, the replicas and the client reaching each other through network. */
+    public static LocalTigerBeetle create(Path binary, long clusterId, int replicaCount, LocalNetwork network) {
         try {
             List<Integer> ports = new ArrayList<>();
             for (int i = 0; i < replicaCount; i++) {
@@ -48,7 +75,8 @@ public final class LocalTigerBeetle implements AutoCloseable {
                     ports.add(free.getLocalPort());
                 }
             }
-            return new LocalTigerBeetle(binary, clusterId, TemporaryDirectory.create("ledgerbench-tigerbeetle-"), ports);
+            return new LocalTigerBeetle(binary, clusterId, TemporaryDirectory.create("ledgerbench-tigerbeetle-"), ports,
+                    network);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot find free ports for TigerBeetle: " + e.getMessage(), e);
         }
@@ -66,11 +94,7 @@ public final class LocalTigerBeetle implements AutoCloseable {
     }
 
     public TigerBeetleEndpoint endpoint() {
-        return new TigerBeetleEndpoint(clusterId, addresses());
-    }
-
-    private List<String> addresses() {
-        return ports.stream().map(port -> "127.0.0.1:" + port).toList();
+        return new TigerBeetleEndpoint(clusterId, clientAddresses);
     }
 
     /** What the binary says it is (`tigerbeetle version`), recorded as the server version. */
@@ -115,12 +139,11 @@ public final class LocalTigerBeetle implements AutoCloseable {
                 run(formatCommand(binary, clusterId, replica, ports.size(), dataFile(replica)), "format replica " + replica);
             }
             for (int replica = 0; replica < ports.size(); replica++) {
-                replicas.add(new ProcessBuilder(startCommand(binary, addresses(), dataFile(replica)))
-                        .redirectErrorStream(true)
-                        .redirectOutput(directory.resolve("replica-" + replica + ".log").toFile())
-                        .start());
+                replicas.add(startReplica(replica));
             }
-            awaitListening();
+            for (int replica = 0; replica < ports.size(); replica++) {
+                awaitListening(replica);
+            }
         } catch (IOException e) {
             throw new DatabaseUnavailableException("cannot start TigerBeetle from " + binary + ": " + e.getMessage(), e);
         }
@@ -143,24 +166,29 @@ public final class LocalTigerBeetle implements AutoCloseable {
         }
     }
 
-    /** Every replica accepts connections, or the one that died is named with the end of its log. */
-    private void awaitListening() throws IOException {
+    private Process startReplica(int replica) throws IOException {
+        return new ProcessBuilder(startCommand(binary, addressesSeenBy.get(replica), dataFile(replica)))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("replica-" + replica + ".log").toFile()))
+                .start();
+    }
+
+    /** The replica accepts connections, or it is named with the end of its log. */
+    private void awaitListening(int replica) throws IOException {
         Instant deadline = Instant.now().plus(START_WAIT);
-        for (int replica = 0; replica < ports.size(); replica++) {
-            while (!accepts(ports.get(replica))) {
-                Process process = replicas.get(replica);
-                if (!process.isAlive() || Instant.now().isAfter(deadline)) {
-                    String log = Files.readString(directory.resolve("replica-" + replica + ".log"));
-                    throw new DatabaseUnavailableException("TigerBeetle replica " + replica + (process.isAlive()
-                            ? " does not listen after " + START_WAIT.toSeconds() + " s" : " exited with "
-                            + process.exitValue()) + ": " + lastLines(log), null);
-                }
-                try {
-                    Thread.sleep(100); // a starting server has nothing to wait on but its port
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new DatabaseUnavailableException("interrupted while TigerBeetle starts", e);
-                }
+        while (!accepts(ports.get(replica))) {
+            Process process = replicas.get(replica);
+            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                String log = Files.readString(directory.resolve("replica-" + replica + ".log"));
+                throw new DatabaseUnavailableException("TigerBeetle replica " + replica + (process.isAlive()
+                        ? " does not listen after " + START_WAIT.toSeconds() + " s" : " exited with "
+                        + process.exitValue()) + ": " + lastLines(log), null);
+            }
+            try {
+                Thread.sleep(100); // a starting server has nothing to wait on but its port
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DatabaseUnavailableException("interrupted while TigerBeetle starts", e);
             }
         }
     }
@@ -180,9 +208,37 @@ public final class LocalTigerBeetle implements AutoCloseable {
     }
 
     /** Kills one replica at once (SIGKILL), as a machine that is lost: no clean shutdown. */
-    public void killReplica(int replica) {
+    public String killReplica(int replica) {
         Process process = replicas.get(replica);
         process.destroyForcibly();
+        awaitExit(process);
+        return "SIGKILL to replica-" + replica + " (pid " + process.pid() + ")";
+    }
+
+    /** Stops one replica (SIGTERM): its own shutdown. */
+    public String stopReplica(int replica) {
+        Process process = replicas.get(replica);
+        process.destroy();
+        awaitExit(process);
+        return "SIGTERM to replica-" + replica + " (pid " + process.pid() + ")";
+    }
+
+    /** Starts a stopped or killed replica again on its data file; returns once it listens. */
+    public String restartReplica(int replica) {
+        if (replicas.get(replica).isAlive()) {
+            return "replica-" + replica + " was running";
+        }
+        try {
+            replicas.set(replica, startReplica(replica));
+            awaitListening(replica);
+        } catch (IOException e) {
+            throw new DatabaseUnavailableException("cannot restart TigerBeetle replica " + replica + ": "
+                    + e.getMessage(), e);
+        }
+        return "replica-" + replica + " started again on its data file (pid " + replicas.get(replica).pid() + ")";
+    }
+
+    private static void awaitExit(Process process) {
         try {
             process.waitFor();
         } catch (InterruptedException e) {

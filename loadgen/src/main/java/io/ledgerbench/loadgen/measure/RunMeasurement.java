@@ -8,7 +8,8 @@ import java.util.Map;
  * Everything one pod measured in one run: both phases, the measurement window (from the
  * measurement start to the later of its planned end and the last measured answer), the
  * per-second timeline, the client's peak CPU during measurement and how long its JIT compilers
- * worked during it; and, for a run that ended before its planned end, why (else null).
+ * worked during it; for a run that ended before its planned end, why (else null); and, when faults
+ * were injected, the answers per 100 ms from the run's start (else null).
  */
 public record RunMeasurement(
         PhaseMeasurement warmup,
@@ -17,7 +18,16 @@ public record RunMeasurement(
         long[] answeredPerSecond,
         double clientCpuMax,
         double clientJitSeconds,
-        String stoppedEarlyReason) {
+        String stoppedEarlyReason,
+        long[] answeredPerTenthSecond) {
+
+    /** A measurement without a fine timeline. */
+    public RunMeasurement(PhaseMeasurement warmup, PhaseMeasurement measurement, long measurementWindowNanos,
+                          long[] answeredPerSecond, double clientCpuMax, double clientJitSeconds,
+                          String stoppedEarlyReason) {
+        this(warmup, measurement, measurementWindowNanos, answeredPerSecond, clientCpuMax, clientJitSeconds,
+                stoppedEarlyReason, null);
+    }
 
     /**
      * One run's measurement from all its pods: both phases added, the window of the longest pod
@@ -45,7 +55,22 @@ public record RunMeasurement(
                 pods.stream().mapToDouble(RunMeasurement::clientCpuMax).max().orElseThrow(),
                 pods.stream().mapToDouble(RunMeasurement::clientJitSeconds).max().orElseThrow(),
                 pods.stream().map(RunMeasurement::stoppedEarlyReason).filter(java.util.Objects::nonNull).findFirst()
-                        .orElse(null));
+                        .orElse(null), addedBySlot(pods.stream().map(RunMeasurement::answeredPerTenthSecond).toList()));
+    }
+
+    /** The pods' timelines added slot by slot (they share the run's start instant); null if none has one. */
+    private static long[] addedBySlot(List<long[]> timelines) {
+        List<long[]> present = timelines.stream().filter(java.util.Objects::nonNull).toList();
+        if (present.isEmpty()) {
+            return null;
+        }
+        long[] sum = new long[present.stream().mapToInt(timeline -> timeline.length).max().orElseThrow()];
+        for (long[] timeline : present) {
+            for (int slot = 0; slot < timeline.length; slot++) {
+                sum[slot] += timeline[slot];
+            }
+        }
+        return sum;
     }
 
     /** Completed transfers of both phases: what the database must hold afterwards. */

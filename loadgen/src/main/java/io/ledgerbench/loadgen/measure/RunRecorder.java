@@ -25,6 +25,8 @@ public final class RunRecorder {
     private final Map<Phase, PhaseRecorder> phases = new EnumMap<>(Phase.class);
     private final MeasurementObserver observer;
     private volatile ThroughputTimeline timeline = new ThroughputTimeline(System.nanoTime(), 1);
+    private volatile long fineBucketNanos;
+    private volatile ThroughputTimeline fineTimeline;
     private volatile LongFunction<Phase> phaseAtNanos = nanos -> Phase.WARMUP;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong lastMeasuredAnswerNanos = new AtomicLong(Long.MIN_VALUE);
@@ -45,7 +47,21 @@ public final class RunRecorder {
      */
     public void start(long startNanos, int timelineSeconds, LongFunction<Phase> phaseAtNanos) {
         this.timeline = new ThroughputTimeline(startNanos, timelineSeconds);
+        if (fineBucketNanos > 0) {
+            this.fineTimeline = new ThroughputTimeline(startNanos,
+                    (int) Math.min(Integer.MAX_VALUE, timelineSeconds * 1_000_000_000L / fineBucketNanos), fineBucketNanos);
+        }
         this.phaseAtNanos = phaseAtNanos;
+    }
+
+    /** Also keeps a timeline of bucketNanos buckets (call before {@link #start}): faults need gaps finer than a second. */
+    public void keepFineTimeline(long bucketNanos) {
+        this.fineBucketNanos = bucketNanos;
+    }
+
+    /** Ends the run early with a reason, as the driver does when it gives up on the database. */
+    public void endRun(String reason) {
+        gaveUp(reason);
     }
 
     /** Who ends the run when the driver gives up on the database; told at once if it already has. */
@@ -89,6 +105,10 @@ public final class RunRecorder {
         phases.get(phase).recordOutcome(result.outcome(), result.failureReason(), latencyNanos, serviceTimeNanos);
         if (result.outcome() != TransferOutcome.FAILED) {
             timeline.record(answeredNanos);
+            ThroughputTimeline fine = fineTimeline;
+            if (fine != null) {
+                fine.record(answeredNanos);
+            }
         }
         if (phase == Phase.MEASUREMENT) {
             lastMeasuredAnswerNanos.accumulateAndGet(answeredNanos, Math::max);
@@ -161,6 +181,16 @@ public final class RunRecorder {
 
     public ThroughputTimeline timeline() {
         return timeline;
+    }
+
+    /** The fine timeline, or null unless {@link #keepFineTimeline} was asked for. */
+    public ThroughputTimeline fineTimeline() {
+        return fineTimeline;
+    }
+
+    /** The fine timeline's bucket, or 0 when none is kept. */
+    public long fineBucketNanos() {
+        return fineBucketNanos;
     }
 
     /** Harvests every phase recorder (call from one thread, e.g. once a second). */

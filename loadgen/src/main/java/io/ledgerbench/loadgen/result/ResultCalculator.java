@@ -1,6 +1,11 @@
 package io.ledgerbench.loadgen.result;
 
 import io.ledgerbench.loadgen.driver.InvariantReport;
+import io.ledgerbench.loadgen.fault.AppliedFault;
+import io.ledgerbench.loadgen.fault.AvailabilityAnalysis;
+import io.ledgerbench.loadgen.fault.FaultOutcome;
+import io.ledgerbench.loadgen.fault.FaultsResult;
+import io.ledgerbench.loadgen.network.NetworkResult;
 import io.ledgerbench.loadgen.measure.BatchSizeHistograms;
 import io.ledgerbench.loadgen.measure.LatencyHistograms;
 import io.ledgerbench.loadgen.measure.PhaseCounts;
@@ -145,7 +150,80 @@ public final class ResultCalculator {
                 LatencyHistograms.encode(measurement.measurement().latency()),
                 LatencyHistograms.encode(measurement.measurement().serviceTime()),
                 BatchSizeHistograms.encodeUnlessEmpty(batchSizes),
-                environment, spec, null, null, saturation);
+                environment, spec, null, null, saturation, null, null);
+    }
+
+    /**
+     * The result with what its faults did, read from the measurement's fine timeline (the measurement starts
+     * warmupNanos into it), and where the invariants were checked. A fault that could not be applied
+     * invalidates the run (it did not test what it says); an outcome other than the expected one is a finding
+     * the reader must see, not a reason to discard the run.
+     */
+    public static RunResult withFaults(RunResult result, RunMeasurement measurement, long warmupNanos,
+                                       List<AppliedFault> applied, String invariantsCheckedOn) {
+        if (measurement.answeredPerTenthSecond() == null) {
+            throw new IllegalArgumentException("a run with faults keeps a fine timeline");
+        }
+        FaultsResult faults = AvailabilityAnalysis.analyse(measurement.answeredPerTenthSecond(), warmupNanos,
+                measurement.measurementWindowNanos(), applied).checkedOn(invariantsCheckedOn);
+        List<ValidityWarning> warnings = new ArrayList<>();
+        int planned = result.spec().faults().size();
+        long happened = faults.faults().stream().filter(fault -> fault.appliedAtSeconds() != null).count();
+        if (happened < planned) {
+            String why = faults.faults().stream().filter(fault -> fault.appliedAtSeconds() == null)
+                    .map(fault -> fault.node() + ": " + fault.error()).reduce((a, b) -> a + "; " + b)
+                    .orElse("the run ended before");
+            warnings.add(new ValidityWarning("fault_not_applied", (planned - happened) + " of " + planned
+                    + " faults did not happen (" + why + "): the run did not test what its spec asks", true));
+        }
+        for (FaultOutcome fault : faults.faults()) {
+            if (fault.error() != null && fault.appliedAtSeconds() != null) {
+                warnings.add(new ValidityWarning("fault_restart_failed", fault.node() + " was not restarted: "
+                        + fault.error(), false));
+            }
+            if (fault.keptCommitting() != null && !fault.asExpected()) {
+                warnings.add(new ValidityWarning("fault_outcome_unexpected", String.format(Locale.ROOT,
+                        "with %s down from +%.1f s the database %s, but its replication predicts it %s",
+                        fault.node(), fault.appliedAtSeconds(), fault.keptCommitting() ? "kept answering"
+                                : "answered nothing", fault.expected()), false));
+            }
+        }
+        return result.withFaults(faults, warnings);
+    }
+
+    /**
+     * The result with the distance its network was given and the round trips measured across it. A measured
+     * median round trip far from the one asked for means the run did not have the distance it claims: invalid.
+     */
+    public static RunResult withNetwork(RunResult result, NetworkResult network) {
+        List<ValidityWarning> warnings = new ArrayList<>();
+        checkRoundTrip("client to database", network.clientRoundTripMs(), network.clientRoundTripMeasuredMs(),
+                warnings);
+        checkRoundTrip("between database nodes", network.nodeRoundTripMs(), network.nodeRoundTripMeasuredMs(),
+                warnings);
+        return result.withNetwork(network, warnings);
+    }
+
+    /** How far a measured median may stray from the round trip asked for: 20 %, and 0.5 ms of scheduling. */
+    static final double ROUND_TRIP_TOLERANCE = 0.2;
+    static final double ROUND_TRIP_SLACK_MS = 0.5;
+
+    private static void checkRoundTrip(String link, double requestedMs, LatencySummary measured,
+                                       List<ValidityWarning> warnings) {
+        if (requestedMs == 0) {
+            return;
+        }
+        if (measured == null || measured.count() == 0) {
+            warnings.add(new ValidityWarning("network_delay_unmeasured", "the round trip " + link + " was not"
+                    + " measured: the distance asked for is not shown to be there", true));
+            return;
+        }
+        double allowed = requestedMs * ROUND_TRIP_TOLERANCE + ROUND_TRIP_SLACK_MS;
+        if (Math.abs(measured.p50Ms() - requestedMs) > allowed) {
+            warnings.add(new ValidityWarning("network_delay_off", String.format(Locale.ROOT, "the round trip %s"
+                    + " measured %.2f ms (median) where %.2f ms was asked for: the run did not have the distance it"
+                    + " claims", link, measured.p50Ms(), requestedMs), true));
+        }
     }
 
     /** The aggregate of a BenchmarkRun's runs (at least one). */

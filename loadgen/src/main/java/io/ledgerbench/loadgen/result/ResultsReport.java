@@ -1,5 +1,8 @@
 package io.ledgerbench.loadgen.result;
 
+import io.ledgerbench.loadgen.fault.FaultOutcome;
+import io.ledgerbench.loadgen.fault.FaultsResult;
+import io.ledgerbench.loadgen.network.NetworkResult;
 import io.ledgerbench.loadgen.resources.ClusterResources;
 import io.ledgerbench.loadgen.resources.ResourceSummary;
 import io.ledgerbench.loadgen.saturation.SaturationResult;
@@ -18,6 +21,65 @@ public final class ResultsReport {
     private ResultsReport() {
     }
 
+    /** "client <-> database 10.00 ms round trip (measured p50 10.21, p99 10.60 ms); ...; by <how>". */
+    public static String describeNetwork(NetworkResult network) {
+        List<String> links = new java.util.ArrayList<>();
+        if (network.clientRoundTripMs() > 0) {
+            links.add(link("client <-> database", network.clientRoundTripMs(), network.clientRoundTripMeasuredMs()));
+        }
+        if (network.nodeRoundTripMs() > 0) {
+            links.add(link("between nodes", network.nodeRoundTripMs(), network.nodeRoundTripMeasuredMs()));
+        }
+        return String.join("; ", links) + (network.jitterMs() > 0 ? String.format(Locale.ROOT, "; jitter +/- %.2f ms"
+                + " each way", network.jitterMs()) : "") + "; added by " + network.emulation();
+    }
+
+    private static String link(String name, double requestedMs, LatencySummary measured) {
+        return String.format(Locale.ROOT, "%s %.2f ms round trip added", name, requestedMs) + (measured == null
+                ? " (not measured)" : String.format(Locale.ROOT, " (measured p50 %.2f, p99 %.2f ms)", measured.p50Ms(),
+                measured.p99Ms()));
+    }
+
+    private static String describeFaults(BenchmarkRunSpec spec) {
+        return spec.faults().stream().map(fault -> fault.action().specValue() + " " + fault.node() + " at +"
+                + fault.at() + (fault.restartAfter() == null ? " (not restarted)" : ", restarted " + fault.restartAfter()
+                + " later")).collect(java.util.stream.Collectors.joining("; ")) + " (offsets into the measurement)";
+    }
+
+    /** One run's faults: the longest gap, then per fault what was expected and what the run showed. */
+    static String faults(RunResult run) {
+        FaultsResult result = run.faults();
+        if (result == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "run %d: longest stretch with no answered"
+                        + " transfer %.1f s (from +%.1f s; timeline of %.1f s); invariants checked on %s%n", run.run(),
+                result.longestGapSeconds(), result.longestGapStartSeconds(), result.timelineResolutionSeconds(),
+                result.invariantsCheckedOn()));
+        for (FaultOutcome fault : result.faults()) {
+            if (fault.appliedAtSeconds() == null) {
+                out.append(String.format(Locale.ROOT, "  %s %s at +%.1f s: NOT APPLIED (%s)%n",
+                        fault.action().specValue(), fault.node(), fault.plannedAtSeconds(), fault.error()));
+                continue;
+            }
+            out.append(String.format(Locale.ROOT, "  %s %s at +%.1f s%s: before %s/s, while down %s/s%s%n",
+                    fault.action().specValue(), fault.node(), fault.appliedAtSeconds(),
+                    fault.restartedAtSeconds() == null ? " (not restarted)"
+                            : String.format(Locale.ROOT, ", restarted at +%.1f s", fault.restartedAtSeconds()),
+                    rate(fault.answeredPerSecBefore()), rate(fault.answeredPerSecDuring()),
+                    fault.answeredPerSecAfter() == null ? "" : ", after " + rate(fault.answeredPerSecAfter()) + "/s"));
+            out.append("    expected: ").append(fault.expected()).append('\n');
+            out.append("    showed:   ").append(fault.keptCommitting() == null ? "too short a stretch down to tell"
+                    : (fault.keptCommitting() ? "kept answering" : "answered nothing while it was down")
+                    + (fault.asExpected() ? " (as expected)" : " (NOT as expected)")).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String rate(Double perSecond) {
+        return perSecond == null ? "-" : String.format(Locale.ROOT, "%.1f", perSecond);
+    }
+
     public static String render(AggregateResult aggregate, List<RunResult> runs) {
         StringBuilder out = new StringBuilder();
         BenchmarkRunSpec spec = aggregate.spec();
@@ -25,7 +87,13 @@ public final class ResultsReport {
         out.append("engine     ").append(describeEngine(spec)).append('\n');
         out.append("server     ").append(aggregate.environment().serverVersion()).append('\n');
         out.append("durability ").append(aggregate.environment().durability().description()).append('\n');
-        out.append("workload   ").append(describeWorkload(spec, aggregate.seed())).append("\n\n");
+        out.append("workload   ").append(describeWorkload(spec, aggregate.seed())).append('\n');
+        runs.stream().map(RunResult::network).filter(java.util.Objects::nonNull).findFirst()
+                .ifPresent(network -> out.append("network    ").append(describeNetwork(network)).append('\n'));
+        if (!spec.faults().isEmpty()) {
+            out.append("faults     ").append(describeFaults(spec)).append('\n');
+        }
+        out.append('\n');
 
         out.append(String.format(Locale.ROOT, "%-5s %11s %10s %9s %7s %6s %8s %8s %8s %9s %8s %5s  %s%n",
                 "run", "TPS", "completed", "rejected", "failed", "err%", "p50 ms", "p95 ms", "p99 ms", "p99.9 ms",
@@ -39,6 +107,11 @@ public final class ResultsReport {
                     run.invariants().ok() ? "passed" : "FAILED"));
         }
         out.append('\n');
+        if (!spec.faults().isEmpty()) {
+            for (RunResult run : runs) {
+                out.append(faults(run));
+            }
+        }
         if (spec.workload().mode() == LoadMode.SATURATION) {
             out.append("(each run's row: its step at the sustainable rate, or at the lowest rate tried if none held)\n\n");
             for (RunResult run : runs) {

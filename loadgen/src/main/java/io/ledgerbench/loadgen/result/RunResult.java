@@ -1,6 +1,8 @@
 package io.ledgerbench.loadgen.result;
 
 import io.ledgerbench.loadgen.driver.InvariantReport;
+import io.ledgerbench.loadgen.fault.FaultsResult;
+import io.ledgerbench.loadgen.network.NetworkResult;
 import io.ledgerbench.loadgen.measure.PhaseCounts;
 import io.ledgerbench.loadgen.resources.ClusterResources;
 import io.ledgerbench.loadgen.resources.ResourceUsage;
@@ -19,6 +21,8 @@ import java.util.List;
  * (its processes; null on a cluster), clusterResources as the operator reads it from Prometheus
  * (null locally). saturation is a saturation search's answer and curve (null in the other modes); the run's
  * own figures are then those of the step at the sustainable rate (of the lowest rate tried if none held).
+ * faults is what the spec's faults did (null without faults); network the delay the spec added and the
+ * round trips measured with it (null when none was added).
  */
 public record RunResult(
         String name,
@@ -54,10 +58,36 @@ public record RunResult(
         BenchmarkRunSpec spec,
         ResourceUsage resources,
         ClusterResources clusterResources,
-        SaturationResult saturation) {
+        SaturationResult saturation,
+        FaultsResult faults,
+        NetworkResult network) {
 
     public RunResult {
         warnings = List.copyOf(warnings);
+    }
+
+    /** This result with what its faults did, and the warnings that raises. */
+    public RunResult withFaults(FaultsResult outcome, List<ValidityWarning> faultWarnings) {
+        List<ValidityWarning> all = new java.util.ArrayList<>(warnings);
+        all.addAll(faultWarnings);
+        boolean stillValid = valid && faultWarnings.stream().noneMatch(ValidityWarning::invalidating);
+        return new RunResult(name, run, runs, startedAt, finishedAt, seed, measurementSeconds, counts, warmupCounts,
+                throughputPerSec, completedPerSec, rejectedPerSec, failedPerSec, targetRatePerSec, achievedRatePerSec,
+                completionRatio, errorRate, latencyMs, serviceTimeMs, batchSize, clientCpuMax, clientJitSeconds,
+                invariants, stillValid, all, answeredPerSecond, latencyHistogram, serviceTimeHistogram,
+                batchSizeHistogram, environment, spec, resources, clusterResources, saturation, outcome, network);
+    }
+
+    /** This result with the distance its network was given and the round trips measured there. */
+    public RunResult withNetwork(NetworkResult measured, List<ValidityWarning> networkWarnings) {
+        List<ValidityWarning> all = new java.util.ArrayList<>(warnings);
+        all.addAll(networkWarnings);
+        boolean stillValid = valid && networkWarnings.stream().noneMatch(ValidityWarning::invalidating);
+        return new RunResult(name, run, runs, startedAt, finishedAt, seed, measurementSeconds, counts, warmupCounts,
+                throughputPerSec, completedPerSec, rejectedPerSec, failedPerSec, targetRatePerSec, achievedRatePerSec,
+                completionRatio, errorRate, latencyMs, serviceTimeMs, batchSize, clientCpuMax, clientJitSeconds,
+                invariants, stillValid, all, answeredPerSecond, latencyHistogram, serviceTimeHistogram,
+                batchSizeHistogram, environment, spec, resources, clusterResources, saturation, faults, measured);
     }
 
     /** This result with what the database spent in its measurement window. */
@@ -75,6 +105,6 @@ public record RunResult(
                 throughputPerSec, completedPerSec, rejectedPerSec, failedPerSec, targetRatePerSec, achievedRatePerSec,
                 completionRatio, errorRate, latencyMs, serviceTimeMs, batchSize, clientCpuMax, clientJitSeconds,
                 invariants, valid, warnings, answeredPerSecond, latencyHistogram, serviceTimeHistogram,
-                batchSizeHistogram, environment, spec, local, cluster, saturation);
+                batchSizeHistogram, environment, spec, local, cluster, saturation, faults, network);
     }
 }

@@ -5,9 +5,12 @@ import io.ledgerbench.loadgen.driver.TransferResult;
 import io.ledgerbench.loadgen.measure.Phase;
 import io.ledgerbench.loadgen.measure.RunRecorder;
 import io.ledgerbench.loadgen.workload.TransferGenerator;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,9 +18,14 @@ import java.util.concurrent.TimeUnit;
  * previous one is answered. Clients are callback chains, not threads: the next transfer is sent
  * from the completion of the previous one (on the driver's I/O thread), so no thread handoff
  * sits between two transfers and the client adds as little as possible to what it measures.
- * Latency here is service time.
+ * Latency here is service time. A client whose transfer failed because the database could not be
+ * reached waits {@link #UNREACHABLE_PAUSE} before its next (as a connection pool's reconnect would): it
+ * neither spins through refusals nor starves the I/O thread that must notice the connection closed.
  */
 public final class ClosedLoopLoad implements LoadShape {
+
+    /** How long a client waits after finding the database unreachable. */
+    public static final Duration UNREACHABLE_PAUSE = Duration.ofMillis(100);
 
     private final List<TransferGenerator> clients;
 
@@ -29,12 +37,21 @@ public final class ClosedLoopLoad implements LoadShape {
     @Override
     public void run(RunClock clock, TransferDriver driver, RunRecorder recorder) throws InterruptedException {
         CountDownLatch finished = new CountDownLatch(clients.size());
-        List<Client> running = clients.stream().map(generator -> new Client(generator, clock, driver, recorder, finished))
-                .toList();
-        running.forEach(Client::sendNext);
-        long waitNanos = Math.max(0, clock.drainDeadlineNanos() - System.nanoTime());
-        if (!finished.await(waitNanos, TimeUnit.NANOSECONDS)) {
-            running.forEach(Client::abandon);
+        ScheduledExecutorService pauses = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "closed-loop-pauses");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Client> running = clients.stream()
+                    .map(generator -> new Client(generator, clock, driver, recorder, finished, pauses)).toList();
+            running.forEach(Client::sendNext);
+            long waitNanos = Math.max(0, clock.drainDeadlineNanos() - System.nanoTime());
+            if (!finished.await(waitNanos, TimeUnit.NANOSECONDS)) {
+                running.forEach(Client::abandon);
+            }
+        } finally {
+            pauses.shutdownNow();
         }
     }
 
@@ -45,16 +62,27 @@ public final class ClosedLoopLoad implements LoadShape {
         private final TransferDriver driver;
         private final RunRecorder recorder;
         private final CountDownLatch finished;
+        private final ScheduledExecutorService pauses;
         private Phase inFlightPhase;
         private boolean done;
 
         Client(TransferGenerator generator, RunClock clock, TransferDriver driver, RunRecorder recorder,
-               CountDownLatch finished) {
+               CountDownLatch finished, ScheduledExecutorService pauses) {
             this.generator = generator;
             this.clock = clock;
             this.driver = driver;
             this.recorder = recorder;
             this.finished = finished;
+            this.pauses = pauses;
+        }
+
+        /** Sends the next transfer now, or after a pause when this one found the database unreachable. */
+        private boolean continueAfter(TransferResult result) {
+            if (result != null && TransferResult.isUnreachable(result.failureReason())) {
+                pauses.schedule(this::sendNext, UNREACHABLE_PAUSE.toNanos(), TimeUnit.NANOSECONDS);
+                return false;
+            }
+            return true;
         }
 
         void sendNext() {
@@ -79,14 +107,15 @@ public final class ClosedLoopLoad implements LoadShape {
                 }
                 if (!answer.isDone()) {
                     answer.whenComplete((result, error) -> {
-                        if (answered(phase, sentNanos, result, error)) {
+                        if (answered(phase, sentNanos, result, error) && continueAfter(result)) {
                             sendNext();
                         }
                     });
                     return;
                 }
                 // Answered already (e.g. an immediate failure): loop instead of recursing.
-                if (!answered(phase, sentNanos, answer.getNow(null), null)) {
+                TransferResult result = answer.getNow(null);
+                if (!answered(phase, sentNanos, result, null) || !continueAfter(result)) {
                     return;
                 }
             }

@@ -90,9 +90,11 @@ public final class RunExecutor {
         long plannedEnd = clock.effectiveEndNanos();
         long windowEnd = Math.max(plannedEnd, recorder.lastMeasuredAnswerNanos().orElse(plannedEnd));
         int seconds = (int) Math.ceil((windowEnd - clock.startNanos()) / 1e9);
+        long[] fine = recorder.fineTimeline() == null ? null : recorder.fineTimeline().counts(
+                (int) Math.ceil((double) (windowEnd - clock.startNanos()) / recorder.fineBucketNanos()));
         return new RunMeasurement(warmup, measurement, Math.max(0, windowEnd - clock.measurementStartNanos()),
                 recorder.timeline().counts(seconds), cpu.max(), jit.secondsSinceMeasurementStart(),
-                clock.stopReason().orElse(null));
+                clock.stopReason().orElse(null), fine);
     }
 
     /** The once-a-second work of a run. */

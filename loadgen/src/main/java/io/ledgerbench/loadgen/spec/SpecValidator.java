@@ -24,6 +24,9 @@ public final class SpecValidator {
     public static final int MAX_RUNS = 100;
     static final int MAX_RETRIES = 100;
     static final double MAX_EXPONENT = 10.0;
+    /** More faults than this in one measurement would be a different experiment (chaos), not a node loss. */
+    public static final int MAX_FAULTS = 10;
+    private static final Duration FOREVER = Duration.ofDays(365_000);
 
     /** Settings that decide durability, and the spec field that owns each (SPEC section 5). */
     private static final Map<String, String> DURABILITY_SETTINGS = Map.of(
@@ -68,6 +71,98 @@ public final class SpecValidator {
         nonNegative("spec.validation.maxP99CV", validation.maxP99CV());
         fraction("spec.validation.maxErrorRate", validation.maxErrorRate());
         fraction("spec.validation.maxClientCpu", validation.maxClientCpu());
+        checkNetwork(spec.network(), spec.database());
+        checkFaults(spec);
+    }
+
+    private void checkNetwork(NetworkSpec network, DatabaseSpec database) {
+        Optional<Duration> client = roundTrip("spec.network.clientRoundTrip", network.clientRoundTrip());
+        Optional<Duration> nodes = roundTrip("spec.network.nodeRoundTrip", network.nodeRoundTrip());
+        Optional<Duration> jitter = roundTrip("spec.network.jitter", network.jitter());
+        if (nodes.filter(delay -> !delay.isZero()).isPresent() && database.replicas() == 1) {
+            fail("spec.network.nodeRoundTrip", "needs at least 2 database nodes: replicas is 1 (set it to 0ms, or"
+                    + " add replicas)");
+        }
+        if (client.isEmpty() || nodes.isEmpty() || jitter.isEmpty() || jitter.get().isZero()) {
+            return;
+        }
+        // A one-way delay is half a round trip; a jitter beyond it would ask for negative delays.
+        Duration smallest = java.util.stream.Stream.of(client.get(), nodes.get()).filter(delay -> !delay.isZero())
+                .min(Duration::compareTo).orElse(Duration.ZERO);
+        if (smallest.isZero()) {
+            fail("spec.network.jitter", "varies an added delay, and none is asked for: set clientRoundTrip or"
+                    + " nodeRoundTrip, or remove jitter");
+        } else if (jitter.get().multipliedBy(2).compareTo(smallest) > 0) {
+            fail("spec.network.jitter", "must be at most half the smallest round trip asked for (" + smallest.toMillis()
+                    + "ms, so at most " + smallest.toMillis() / 2 + "ms): each one-way delay varies by +/- jitter (got "
+                    + network.jitter() + ")");
+        }
+    }
+
+    private Optional<Duration> roundTrip(String field, String text) {
+        Optional<Duration> delay = duration(field, text);
+        if (delay.filter(value -> value.compareTo(NetworkSpec.MAX_ROUND_TRIP) > 0).isPresent()) {
+            fail(field, "must be at most " + NetworkSpec.MAX_ROUND_TRIP.toMillis() + "ms (got " + text + ")");
+            return Optional.empty();
+        }
+        return delay;
+    }
+
+    private void checkFaults(BenchmarkRunSpec spec) {
+        List<FaultSpec> faults = spec.faults();
+        if (faults.size() > MAX_FAULTS) {
+            fail("spec.faults", "at most " + MAX_FAULTS + " faults per run (got " + faults.size() + ")");
+            return;
+        }
+        if (!faults.isEmpty() && spec.workload().mode() == LoadMode.SATURATION) {
+            fail("spec.faults", "apply in maxThroughput and fixedRate modes: a saturation search's steps would each"
+                    + " judge a different outage");
+            return;
+        }
+        Optional<Duration> measurement = DurationText.parse(spec.workload().duration());
+        Map<String, Duration> nodeBackAt = new java.util.HashMap<>();
+        Map<String, String> nodeDownAt = new java.util.HashMap<>();
+        List<FaultSpec> inOrder = new ArrayList<>(faults);
+        inOrder.sort(java.util.Comparator.comparing(fault -> DurationText.parse(fault.at()).orElse(Duration.ZERO)));
+        for (FaultSpec fault : inOrder) {
+            String field = "spec.faults[" + faults.indexOf(fault) + "]";
+            checkFaultNode(field + ".node", fault.node(), spec.database());
+            Optional<Duration> at = duration(field + ".at", fault.at());
+            Optional<Duration> restart = fault.restartAfter() == null ? Optional.empty()
+                    : duration(field + ".restartAfter", fault.restartAfter());
+            restart.filter(Duration::isZero).ifPresent(zero -> fail(field + ".restartAfter", "must be longer than 0"
+                    + " (leave it out to keep the node down)"));
+            if (at.isEmpty()) {
+                continue;
+            }
+            measurement.filter(window -> at.get().compareTo(window) >= 0).ifPresent(window -> fail(field + ".at",
+                    "must fall inside the measurement (duration " + spec.workload().duration() + "): it is an offset"
+                            + " from the measurement's start (got " + fault.at() + ")"));
+            Duration back = nodeBackAt.get(fault.node());
+            if (back != null && at.get().compareTo(back) < 0) {
+                fail(field + ".at", "node " + fault.node() + " is still down from an earlier fault at "
+                        + nodeDownAt.get(fault.node())
+                        + (back.equals(FOREVER) ? " (it is never restarted)" : " (it restarts at " + back.toSeconds()
+                        + "s)"));
+            }
+            nodeBackAt.put(fault.node(), fault.restartAfter() == null || restart.isEmpty() ? FOREVER
+                    : at.get().plus(restart.get()));
+            nodeDownAt.put(fault.node(), fault.at());
+        }
+    }
+
+    private void checkFaultNode(String field, String node, DatabaseSpec database) {
+        Optional<Integer> ordinal = FaultSpec.ordinal(node);
+        boolean tigerbeetle = database.engine() == EngineType.TIGERBEETLE;
+        String allowed = tigerbeetle
+                ? "replica-0 .. replica-" + (database.replicas() - 1) + " (tigerbeetle)"
+                : "primary" + (database.replicas() > 1 ? " or standby-1 .. standby-" + (database.replicas() - 1) : "")
+                + " (postgresql with " + database.replicas() + " replica" + (database.replicas() == 1 ? ")" : "s)");
+        boolean fits = ordinal.isPresent() && ordinal.get() < database.replicas()
+                && (tigerbeetle ? node.startsWith("replica-") : !node.startsWith("replica-"));
+        if (!fits) {
+            fail(field, "must name a node of this database: " + allowed + " (got " + quoted(node) + ")");
+        }
     }
 
     private void checkDatabase(DatabaseSpec database) {

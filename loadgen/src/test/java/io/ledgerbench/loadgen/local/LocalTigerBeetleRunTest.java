@@ -151,4 +151,29 @@ class LocalTigerBeetleRunTest {
         assertThat(outcome.verifyFailure()).as("the invariant check is bounded too")
                 .contains("did not answer within 5 s");
     }
+
+    @Test
+    void aReplicaKilledMidRunLeavesAThreeReplicaClusterCommitting() throws Exception {
+        var manifest = new SpecLoader().parse("""
+                apiVersion: ledgerbench.io/v1alpha1
+                kind: BenchmarkRun
+                metadata: {name: tb-replica-lost}
+                spec:
+                  database: {engine: tigerbeetle, replicas: 3}
+                  workload: {accounts: 1000, concurrency: 64, warmup: 2s, duration: 8s, seed: 5}
+                  runs: 1
+                  faults:
+                    - {node: replica-1, action: kill, at: 2s}
+                """, "test");
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        new LocalRunner(new PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8), results,
+                Optional.empty(), new LoadgenMetrics("tigerbeetle", "test"), Duration.ofSeconds(5)).run(manifest);
+        RunResult run = ResultsWriter.json().readValue(results.resolve("tb-replica-lost/run-1.json").toFile(),
+                RunResult.class);
+        String out = console.toString(java.nio.charset.StandardCharsets.UTF_8);
+        var lost = run.faults().faults().getFirst();
+        assertThat(lost.expectedToKeepCommitting()).isTrue();
+        assertThat(lost.keptCommitting()).as(out).isTrue();
+        assertThat(run.invariants().ok()).as(out).isTrue();
+    }
 }

@@ -355,4 +355,68 @@ class SpecLoaderTest {
                 "spec.workload.saturation.timeLimit", "must leave room for the probe and two steps of warmup +"
                 + " duration: at least 100s (got 1m)"));
     }
+
+    @Test
+    void faultsAndNetworkAreReadWithTheirDefaults() throws InvalidSpecException {
+        BenchmarkRunSpec spec = parse(HEADER + "spec:\n  network: {clientRoundTrip: 10ms}\n  faults:\n"
+                + "    - {node: standby-1, at: 5s, restartAfter: 3s}\n").spec();
+        assertThat(spec.network().clientRoundTripDuration()).isEqualTo(java.time.Duration.ofMillis(10));
+        assertThat(spec.network().nodeRoundTripDuration()).isZero();
+        assertThat(spec.faults()).singleElement().satisfies(fault -> {
+            assertThat(fault.action()).isEqualTo(FaultAction.KILL);
+            assertThat(fault.atDuration()).isEqualTo(java.time.Duration.ofSeconds(5));
+            assertThat(fault.restartAfterDuration()).contains(java.time.Duration.ofSeconds(3));
+        });
+    }
+
+    @Test
+    void aFaultOnANodeTheDatabaseDoesNotHaveNamesTheNodesItHas() {
+        assertThat(refusal(HEADER + "spec:\n  database: {replicas: 3}\n  faults:\n    - {node: standby-3, at: 5s}\n")
+                .violations()).containsExactly(new SpecViolation("spec.faults[0].node", "must name a node of this"
+                + " database: primary or standby-1 .. standby-2 (postgresql with 3 replicas) (got 'standby-3')"));
+        assertThat(refusal(HEADER + "spec:\n  database: {engine: tigerbeetle, replicas: 3}\n  faults:\n"
+                + "    - {node: primary, at: 5s}\n").violations()).extracting(SpecViolation::field)
+                .containsExactly("spec.faults[0].node");
+    }
+
+    @Test
+    void aFaultOutsideTheMeasurementIsRefused() {
+        assertThat(refusal(HEADER + "spec:\n  workload: {duration: 30s}\n  faults:\n    - {node: primary, at: 30s}\n")
+                .violations()).extracting(SpecViolation::field).containsExactly("spec.faults[0].at");
+    }
+
+    @Test
+    void aFaultOnANodeStillDownFromAnEarlierOneIsRefused() {
+        assertThat(refusal(HEADER + "spec:\n  faults:\n    - {node: standby-1, at: 5s, restartAfter: 10s}\n"
+                + "    - {node: standby-1, at: 10s}\n").violations()).containsExactly(new SpecViolation(
+                "spec.faults[1].at", "node standby-1 is still down from an earlier fault at 5s (it restarts at 15s)"));
+    }
+
+    @Test
+    void faultsInSaturationModeAreRefused() {
+        assertThat(refusal(HEADER + "spec:\n  workload: {mode: saturation, saturation: {p99: 20ms}}\n  faults:\n"
+                + "    - {node: primary, at: 5s}\n").violations()).extracting(SpecViolation::field)
+                .containsExactly("spec.faults");
+    }
+
+    @Test
+    void aDelayBetweenNodesNeedsMoreThanOneNode() {
+        assertThat(refusal(HEADER + "spec:\n  database: {replicas: 1}\n  network: {nodeRoundTrip: 1ms}\n")
+                .violations()).extracting(SpecViolation::field).containsExactly("spec.network.nodeRoundTrip");
+    }
+
+    @Test
+    void aJitterBeyondHalfTheRoundTripIsRefused() {
+        assertThat(refusal(HEADER + "spec:\n  network: {clientRoundTrip: 10ms, jitter: 6ms}\n").violations())
+                .containsExactly(new SpecViolation("spec.network.jitter", "must be at most half the smallest round trip"
+                        + " asked for (10ms, so at most 5ms): each one-way delay varies by +/- jitter (got 6ms)"));
+        assertThat(refusal(HEADER + "spec:\n  network: {jitter: 1ms}\n").violations())
+                .extracting(SpecViolation::field).containsExactly("spec.network.jitter");
+    }
+
+    @Test
+    void aRoundTripBeyondOneSecondIsRefused() {
+        assertThat(refusal(HEADER + "spec:\n  network: {clientRoundTrip: 2s}\n").violations())
+                .extracting(SpecViolation::field).containsExactly("spec.network.clientRoundTrip");
+    }
 }

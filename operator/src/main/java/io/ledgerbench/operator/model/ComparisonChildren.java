@@ -45,7 +45,7 @@ public final class ComparisonChildren {
                 ROUND_LABEL, Integer.toString(slot.round()), ClusterLabels.MANAGED_BY, ClusterLabels.OPERATOR)));
         child.getMetadata().setAnnotations(Map.of(SEED_ANNOTATION, Long.toString(comparisonSeed)));
         child.setSpec(new BenchmarkRunSpec(spec.database(), workload, spec.loadgen(), 1, spec.validation(),
-                spec.cleanup()));
+                spec.cleanup(), spec.network(), spec.faults()));
         return child;
     }
 }

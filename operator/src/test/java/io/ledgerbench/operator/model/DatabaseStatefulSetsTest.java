@@ -109,7 +109,7 @@ class DatabaseStatefulSetsTest {
                         database.placement(), database.resources(), new StorageSpec(StorageType.PVC, "gp3", "50Gi"),
                         database.postgresql(), database.tigerbeetle()),
                 run.getSpec().workload(), run.getSpec().loadgen(), run.getSpec().runs(), run.getSpec().validation(),
-                run.getSpec().cleanup()));
+                run.getSpec().cleanup(), run.getSpec().network(), run.getSpec().faults()));
         StatefulSet set = DatabaseStatefulSets.postgres(run, "hash");
         assertThat(set.getSpec().getVolumeClaimTemplates()).singleElement().satisfies(claim -> {
             assertThat(claim.getSpec().getStorageClassName()).isEqualTo("gp3");

@@ -1,5 +1,6 @@
 package io.ledgerbench.loadgen.driver.postgres;
 
+import io.ledgerbench.loadgen.driver.TransferResult;
 import io.vertx.pgclient.PgException;
 
 /** Sorts PostgreSQL errors into retryable conflicts and failures, with low-cardinality reason names. */
@@ -17,14 +18,17 @@ final class PostgresFailures {
             return switch (pg.getSqlState() == null ? "" : pg.getSqlState()) {
                 case "40001" -> SERIALIZATION_FAILURE;
                 case "40P01" -> DEADLOCK_DETECTED;
-                case "57P01", "57P02", "57P03" -> "server_shutdown";
+                case "57P01", "57P02", "57P03" -> TransferResult.SERVER_SHUTDOWN;
                 case "53300" -> "too_many_connections";
                 default -> "sqlstate_" + pg.getSqlState();
             };
         }
+        if (error instanceof java.net.ConnectException) {
+            return TransferResult.CONNECTION_REFUSED;
+        }
         String name = error.getClass().getSimpleName();
         if (name.contains("Closed") || name.contains("Connect") || error instanceof java.io.IOException) {
-            return "connection_lost";
+            return TransferResult.CONNECTION_LOST;
         }
         return "client_error_" + name;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.pgclient.PgException;
 import java.io.IOException;
+import io.ledgerbench.loadgen.driver.TransferResult;
 import org.junit.jupiter.api.Test;
 
 class PostgresFailuresTest {
@@ -27,7 +28,16 @@ class PostgresFailuresTest {
     }
 
     @Test
-    void aBrokenConnectionIsConnectionLost() {
-        assertThat(PostgresFailures.reason(new IOException("reset"))).isEqualTo("connection_lost");
+    void aBrokenConnectionIsConnectionLostAndInDoubt() {
+        String reason = PostgresFailures.reason(new IOException("reset"));
+        assertThat(reason).isEqualTo("connection_lost");
+        assertThat(TransferResult.isInDoubt(reason)).as("its commit may have been made before the break").isTrue();
+    }
+
+    @Test
+    void noServerToConnectToIsConnectionRefusedAndCertainlyNotApplied() {
+        String reason = PostgresFailures.reason(new java.net.ConnectException("Connection refused"));
+        assertThat(reason).isEqualTo("connection_refused");
+        assertThat(TransferResult.isInDoubt(reason)).isFalse();
     }
 }

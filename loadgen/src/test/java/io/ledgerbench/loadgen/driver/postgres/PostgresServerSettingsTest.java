@@ -15,7 +15,7 @@ class PostgresServerSettingsTest {
     private static BenchmarkRunSpec spec(int replicas, int standbys, SynchronousCommit commit, Map<String, String> parameters) {
         PostgresqlSpec postgresql = new PostgresqlSpec(commit, standbys, null, null, null, null, 30, null, parameters);
         DatabaseSpec database = new DatabaseSpec(null, replicas, null, null, null, null, postgresql, null);
-        return new BenchmarkRunSpec(database, null, new LoadgenSpec(4, null, null, null), null, null, null);
+        return new BenchmarkRunSpec(database, null, new LoadgenSpec(4, null, null, null), null, null, null, null, null);
     }
 
     @Test
