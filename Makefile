@@ -24,7 +24,7 @@ JAVA_OPTS ?= --enable-native-access=ALL-UNNAMED \
              $(shell $(JAVA_HOME)/bin/java --sun-misc-unsafe-memory-access=allow -version >/dev/null 2>&1 \
                && echo --sun-misc-unsafe-memory-access=allow)
 
-.PHONY: help run test build compare validate crds manifests dashboards bench-client-diagnosis images helm-install eks-up eks-down example bench-client bench-modes bench-replication bench-tigerbeetle bench-generator bench-engines clean
+.PHONY: help run test build compare validate crds manifests dashboards bench-client-diagnosis images helm-install eks-up eks-down example bench-client bench-modes bench-distance bench-replication bench-tigerbeetle bench-generator bench-engines clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | expand -t 16
@@ -73,6 +73,9 @@ bench-generator: build ## the load generator's own ceiling: no database, one cor
 
 bench-engines: build ## 3 local TigerBeetle replicas vs local 3-node PostgreSQL in each mode, equal durability (needs tigerbeetle; -> docs/benchmarks.md)
 	JAVA_OPTS="$(JAVA_OPTS)" scripts/bench-engines
+
+bench-distance: build ## the batching article at 0 and 10 ms client round trip: interactive, procedure, batched on 1 and 16 connections; clusters 1 ms apart (-> docs/benchmarks.md)
+	JAVA_OPTS="$(JAVA_OPTS)" scripts/bench-distance
 
 bench-replication: build ## local 3-node PostgreSQL: each synchronous_commit level, quorum k = 1 vs 2 (figures -> docs/benchmarks.md)
 	JAVA_OPTS="$(JAVA_OPTS)" scripts/bench-replication

@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.ledgerbench.loadgen.fault.AppliedFault;
 import io.ledgerbench.loadgen.result.ResultsWriter;
 import io.ledgerbench.loadgen.spec.BenchmarkRunManifest;
 import java.io.IOException;
@@ -188,6 +189,39 @@ public final class ClusterExchange {
         if (!startReleased(run)) {
             client.configMaps().inNamespace(namespace).resource(barrier).create();
         }
+    }
+
+    /** The instant the run's pods start at, once the operator released them. */
+    public Optional<Instant> startAt(int run) {
+        ConfigMap barrier = client.configMaps().inNamespace(namespace).withName(names.startBarrierConfigMap(run)).get();
+        return Optional.ofNullable(barrier).map(configMap -> Instant.parse(configMap.getData().get(START_AT_KEY)));
+    }
+
+    /** The key a fault's record is stored under in the run's start barrier (the operator's own ConfigMap). */
+    public static String faultKey(int index) {
+        return "fault-" + index + ".json";
+    }
+
+    /** Operator side: records what became of the run's fault number index (as it happened, then its restart). */
+    public void recordFault(int run, int index, AppliedFault fault) {
+        client.configMaps().inNamespace(namespace).withName(names.startBarrierConfigMap(run))
+                .edit(barrier -> new ConfigMapBuilder(barrier).addToData(faultKey(index), write(fault)).build());
+    }
+
+    /** The run's faults recorded so far, by their index in spec.faults. */
+    public Map<Integer, AppliedFault> faults(int run) {
+        ConfigMap barrier = client.configMaps().inNamespace(namespace).withName(names.startBarrierConfigMap(run)).get();
+        Map<Integer, AppliedFault> faults = new java.util.TreeMap<>();
+        if (barrier == null) {
+            return faults;
+        }
+        barrier.getData().forEach((key, value) -> {
+            if (key.startsWith("fault-") && key.endsWith(".json")) {
+                faults.put(Integer.parseInt(key.substring("fault-".length(), key.length() - ".json".length())),
+                        read(value, AppliedFault.class));
+            }
+        });
+        return faults;
     }
 
     /** Whether the operator has released the run's start barrier. */

@@ -35,7 +35,8 @@ public record PodResult(
         String serverVersion,
         String clientVersion,
         String stoppedEarlyReason,
-        PodSaturation saturation) {
+        PodSaturation saturation,
+        long[] answeredPerTenthSecond) {
 
     public static PodResult of(int run, int podIndex, String nodeName, Instant startedAt, Instant finishedAt,
                                RunMeasurement measurement, String serverVersion, String clientVersion) {
@@ -45,14 +46,16 @@ public record PodResult(
                 LatencyHistograms.encode(measured.serviceTime()),
                 BatchSizeHistograms.encodeUnlessEmpty(measured.batchSizes()),
                 measurement.measurementWindowNanos(), measurement.answeredPerSecond(), measurement.clientCpuMax(),
-                measurement.clientJitSeconds(), serverVersion, clientVersion, measurement.stoppedEarlyReason(), null);
+                measurement.clientJitSeconds(), serverVersion, clientVersion, measurement.stoppedEarlyReason(), null,
+                measurement.answeredPerTenthSecond());
     }
 
     /** This pod's result with its share of a whole saturation search. */
     public PodResult withSaturation(PodSaturation search) {
         return new PodResult(run, podIndex, nodeName, startedAt, finishedAt, warmupCounts, measurementCounts,
                 latencyHistogram, serviceTimeHistogram, batchSizeHistogram, measurementWindowNanos, answeredPerSecond,
-                clientCpuMax, clientJitSeconds, serverVersion, clientVersion, stoppedEarlyReason, search);
+                clientCpuMax, clientJitSeconds, serverVersion, clientVersion, stoppedEarlyReason, search,
+                answeredPerTenthSecond);
     }
 
     /** Transfers this pod completed that the database must hold: of the run, or of its whole search. */
@@ -87,7 +90,7 @@ public record PodResult(
         PhaseMeasurement measured = new PhaseMeasurement(measurementCounts, LatencyHistograms.decode(latencyHistogram),
                 LatencyHistograms.decode(serviceTimeHistogram), BatchSizeHistograms.decodeOrEmpty(batchSizeHistogram));
         return new RunMeasurement(warmup, measured, measurementWindowNanos, answeredPerSecond, clientCpuMax,
-                clientJitSeconds, stoppedEarlyReason);
+                clientJitSeconds, stoppedEarlyReason, answeredPerTenthSecond);
     }
 
     @Override
@@ -105,7 +108,8 @@ public record PodResult(
                 && Double.compare(clientJitSeconds, that.clientJitSeconds) == 0
                 && Objects.equals(serverVersion, that.serverVersion) && Objects.equals(clientVersion, that.clientVersion)
                 && Objects.equals(stoppedEarlyReason, that.stoppedEarlyReason)
-                && Objects.equals(saturation, that.saturation);
+                && Objects.equals(saturation, that.saturation)
+                && Arrays.equals(answeredPerTenthSecond, that.answeredPerTenthSecond);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.ledgerbench.loadgen.driver.TransferDriver;
 import io.ledgerbench.loadgen.local.ConsoleProgress;
 import io.ledgerbench.loadgen.measure.MeasurementObserver;
 import io.ledgerbench.loadgen.measure.RunMeasurement;
+import io.ledgerbench.loadgen.fault.AvailabilityAnalysis;
 import io.ledgerbench.loadgen.measure.RunRecorder;
 import io.ledgerbench.loadgen.saturation.MeasuredStep;
 import io.ledgerbench.loadgen.saturation.SaturationMeasurement;
@@ -58,6 +59,10 @@ public final class PodRun {
         }
         boolean search = spec.workload().mode() == LoadMode.SATURATION;
         RunRecorder recorder = new RunRecorder(observer);
+        if (!spec.faults().isEmpty()) {
+            // The operator deletes database pods mid-run: the outage is read from this finer timeline.
+            recorder.keepFineTimeline(AvailabilityAnalysis.BUCKET_NANOS);
+        }
         StepDriverListener stepListener = new StepDriverListener();
         Instant startedAt;
         PodResult result;

@@ -17,7 +17,8 @@ public record AppliedFault(
         String detail,
         String error) {
 
-    AppliedFault restarted(long atNanos, String what) {
+    /** This fault with its node back at atNanos (what brought it back appended to the detail). */
+    public AppliedFault restarted(long atNanos, String what) {
         return new AppliedFault(node, action, plannedAtNanos, appliedAtNanos, atNanos, expectation,
                 detail + "; " + what, error);
     }

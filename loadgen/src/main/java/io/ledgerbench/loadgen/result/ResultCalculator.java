@@ -193,7 +193,8 @@ public final class ResultCalculator {
 
     /**
      * The result with the distance its network was given and the round trips measured across it. A measured
-     * median round trip far from the one asked for means the run did not have the distance it claims: invalid.
+     * median round trip far from the one asked for means the run did not have the distance it claims: invalid;
+     * one not measured is said to be so.
      */
     public static RunResult withNetwork(RunResult result, NetworkResult network) {
         List<ValidityWarning> warnings = new ArrayList<>();
@@ -215,7 +216,7 @@ public final class ResultCalculator {
         }
         if (measured == null || measured.count() == 0) {
             warnings.add(new ValidityWarning("network_delay_unmeasured", "the round trip " + link + " was not"
-                    + " measured: the distance asked for is not shown to be there", true));
+                    + " measured: the distance asked for is not shown to be there", false));
             return;
         }
         double allowed = requestedMs * ROUND_TRIP_TOLERANCE + ROUND_TRIP_SLACK_MS;

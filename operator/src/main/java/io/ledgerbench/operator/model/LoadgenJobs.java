@@ -60,7 +60,45 @@ public final class LoadgenJobs {
         args.addAll(databaseArgs(owner, tigerbeetleAddresses));
         args.addAll(List.of("--cluster-run", Integer.toString(run)));
         int parallelism = owner.getSpec().loadgen().parallelism();
-        return job(owner, run, new ResourceNames(owner.getMetadata().getName()).loadJob(run), LOAD, parallelism, true, args);
+        Job job = job(owner, run, new ResourceNames(owner.getMetadata().getName()).loadJob(run), LOAD, parallelism, true,
+                args);
+        clientDelay(owner.getSpec().network()).ifPresent(delay ->
+                job.getSpec().getTemplate().getSpec().setInitContainers(List.of(delay)));
+        return job;
+    }
+
+    /** The image of the init container that adds spec.network's client round trip: it has iproute2's tc (pinned). */
+    public static final String NETWORK_DELAY_IMAGE = "docker.io/nicolaka/netshoot:v0.13";
+    public static final String NETWORK_DELAY_CONTAINER = "network-delay";
+
+    /**
+     * With spec.network.clientRoundTrip, an init container that adds it to every packet the load-generator pod
+     * sends (`tc qdisc replace dev eth0 root netem delay ...`): the whole round trip on the way out, so every
+     * request and its answer are that much further apart. It needs NET_ADMIN in the pod's own network namespace
+     * (a namespace whose Pod Security admits it, and netem in the nodes' kernel); the load generator itself
+     * stays unprivileged. Off (empty) without a client round trip.
+     */
+    static java.util.Optional<Container> clientDelay(io.ledgerbench.loadgen.spec.NetworkSpec network) {
+        java.time.Duration roundTrip = network.clientRoundTripDuration();
+        if (roundTrip.isZero()) {
+            return java.util.Optional.empty();
+        }
+        List<String> command = new ArrayList<>(List.of("tc", "qdisc", "replace", "dev", "eth0", "root", "netem",
+                "delay", roundTrip.toNanos() / 1000 + "us"));
+        if (!network.jitterDuration().isZero()) {
+            command.add(network.jitterDuration().toNanos() / 1000 + "us");
+        }
+        return java.util.Optional.of(new ContainerBuilder()
+                .withName(NETWORK_DELAY_CONTAINER)
+                .withImage(NETWORK_DELAY_IMAGE)
+                .withCommand(command)
+                .withResources(new ResourceRequirementsBuilder()
+                        .withRequests(Map.of("cpu", new Quantity("10m"), "memory", new Quantity("16Mi")))
+                        .withLimits(Map.of("memory", new Quantity("64Mi"))).build())
+                .withNewSecurityContext().withRunAsUser(0L).withRunAsNonRoot(false).withReadOnlyRootFilesystem(true)
+                .withAllowPrivilegeEscalation(false).withNewCapabilities().withAdd("NET_ADMIN").withDrop("ALL")
+                .endCapabilities().endSecurityContext()
+                .build());
     }
 
     public static Job verify(BenchmarkRun owner, int run, List<String> tigerbeetleAddresses) {

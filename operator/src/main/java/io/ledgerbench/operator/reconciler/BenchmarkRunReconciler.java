@@ -124,7 +124,10 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
         UpdateControl<BenchmarkRun> control = status.equals(before) ? UpdateControl.noUpdate()
                 : UpdateControl.patchStatus(owner);
         if (!status.getPhase().isFinal()) {
-            control.rescheduleAfter(outcome instanceof StepOutcome.Advance ? NEXT_STEP_DELAY : settings.recheckInterval());
+            control.rescheduleAfter(outcome instanceof StepOutcome.Advance ? NEXT_STEP_DELAY
+                    : outcome instanceof StepOutcome.Wait wait && wait.recheckAfter() != null
+                    && wait.recheckAfter().compareTo(settings.recheckInterval()) < 0
+                    ? wait.recheckAfter() : settings.recheckInterval());
         }
         return control;
     }
@@ -154,7 +157,10 @@ public class BenchmarkRunReconciler implements Reconciler<BenchmarkRun> {
 
     /** Pending: a spec the CRD schema could not refuse is refused here, naming the field; the seed is drawn once. */
     private StepOutcome admit(BenchmarkRun owner) {
-        List<SpecViolation> violations = SpecValidator.validate(owner.asManifest());
+        List<SpecViolation> violations = new java.util.ArrayList<>(SpecValidator.validate(owner.asManifest()));
+        if (violations.isEmpty()) {
+            violations.addAll(ClusterSpecRules.violations(owner.getSpec()));
+        }
         if (!violations.isEmpty()) {
             return new StepOutcome.Fail("InvalidSpec", violations.stream().map(SpecViolation::toString)
                     .collect(Collectors.joining("; ")));

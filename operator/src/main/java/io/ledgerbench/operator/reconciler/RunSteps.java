@@ -88,9 +88,11 @@ final class RunSteps {
             }
             exchange.releaseStart(run, Instant.now(clock).plus(settings.startBarrierLead()), Owners.controllerReference(owner));
         }
+        Optional<java.time.Duration> nextFault = new ClusterFaults(client, clock).advance(owner, run, exchange);
         int finished = exchange.podResults(run).size();
         if (finished < pods) {
-            return new StepOutcome.Wait(finished + " of " + pods + " load-generator pods of Job " + job + " finished");
+            return new StepOutcome.Wait(finished + " of " + pods + " load-generator pods of Job " + job + " finished",
+                    nextFault.orElse(null));
         }
         return new StepOutcome.Advance(BenchmarkPhase.Verifying, run);
     }
@@ -128,8 +130,27 @@ final class RunSteps {
             RunMeasurement merged = RunMeasurement.merge(pods.stream().map(PodResult::measurement).toList());
             result = ResultCalculator.runResult(owner.getMetadata().getName(), run, spec, owner.getStatus().getSeed(),
                     startedAt, finishedAt, merged, verification.get().invariants(), verification.get().environment());
+            if (!spec.faults().isEmpty()) {
+                java.util.Map<Integer, io.ledgerbench.loadgen.fault.AppliedFault> applied = exchange.faults(run);
+                List<io.ledgerbench.loadgen.fault.AppliedFault> faults = new java.util.ArrayList<>();
+                for (int index = 0; index < spec.faults().size(); index++) {
+                    io.ledgerbench.loadgen.spec.FaultSpec fault = spec.faults().get(index);
+                    faults.add(applied.getOrDefault(index, new io.ledgerbench.loadgen.fault.AppliedFault(fault.node(),
+                            fault.action(), fault.atDuration().toNanos(), null, null,
+                            io.ledgerbench.loadgen.fault.FaultExpectation.of(spec.database(), fault.node(),
+                                    java.util.Set.of()), "", "the run ended before it was due")));
+                }
+                result = ResultCalculator.withFaults(result, merged, spec.workload().warmupDuration().toNanos(), faults,
+                        "the cluster after the run (the StatefulSet had recreated every deleted pod)");
+            }
             windowStart = startedAt.plus(spec.workload().warmupDuration());
             windowEnd = finishedAt;
+        }
+        if (!spec.network().clientRoundTripDuration().isZero()) {
+            result = ResultCalculator.withNetwork(result, new io.ledgerbench.loadgen.network.NetworkResult(
+                    "tc netem on the load-generator pods (init container " + LoadgenJobs.NETWORK_DELAY_CONTAINER + ")",
+                    spec.network().clientRoundTripDuration().toNanos() / 1e6, null, 0, null,
+                    spec.network().jitterDuration().toNanos() / 1e6));
         }
         results.writeRun(owner, result.withClusterResources(resources(owner, windowStart, windowEnd,
                 result.counts().completed())));

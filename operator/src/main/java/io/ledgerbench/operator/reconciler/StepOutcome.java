@@ -5,8 +5,15 @@ import io.ledgerbench.operator.api.v1alpha1.BenchmarkPhase;
 /** What one step of a phase decided: keep waiting (and for what), move forward, or fail with a reason. */
 sealed interface StepOutcome {
 
-    /** waitingFor completes "waiting for ..." in status and in a timeout's message. */
-    record Wait(String waitingFor) implements StepOutcome {
+    /**
+     * waitingFor completes "waiting for ..." in status and in a timeout's message; recheckAfter, when set, is
+     * sooner than the usual recheck (something is due then, e.g. a fault).
+     */
+    record Wait(String waitingFor, java.time.Duration recheckAfter) implements StepOutcome {
+
+        Wait(String waitingFor) {
+            this(waitingFor, null);
+        }
     }
 
     record Advance(BenchmarkPhase phase, int run) implements StepOutcome {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.ledgerbench.operator.api.v1alpha1.BenchmarkRun;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -121,5 +122,31 @@ class LoadgenJobsTest {
         assertThat(loadgen(LoadgenJobs.load(Benchmarks.tigerbeetle(), 1, TIGERBEETLE)).getArgs()).containsExactly(
                 "run", LoadgenJobs.SPEC_PATH, "--tigerbeetle-addresses", "10.96.0.10:3000,10.96.0.11:3000,10.96.0.12:3000",
                 "--cluster-run", "1");
+    }
+
+    @Test
+    void aClientRoundTripIsAddedByAnInitContainerWithNetAdminOnlyAndTheLoadGeneratorStaysUnprivileged() {
+        BenchmarkRun run = Benchmarks.postgres();
+        run.setSpec(new io.ledgerbench.loadgen.spec.BenchmarkRunSpec(run.getSpec().database(), run.getSpec().workload(),
+                run.getSpec().loadgen(), run.getSpec().runs(), run.getSpec().validation(), run.getSpec().cleanup(),
+                new io.ledgerbench.loadgen.spec.NetworkSpec("10ms", null, "1ms"), List.of()));
+
+        var pod = LoadgenJobs.load(run, 1, List.of()).getSpec().getTemplate().getSpec();
+
+        assertThat(pod.getInitContainers()).singleElement().satisfies(init -> {
+            assertThat(init.getCommand()).containsExactly("tc", "qdisc", "replace", "dev", "eth0", "root", "netem",
+                    "delay", "10000us", "1000us");
+            assertThat(init.getSecurityContext().getCapabilities().getAdd()).containsExactly("NET_ADMIN");
+            assertThat(init.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
+        });
+        assertThat(pod.getContainers().getFirst().getSecurityContext().getCapabilities().getAdd()).isNullOrEmpty();
+    }
+
+    @Test
+    void withoutAClientRoundTripThereIsNoInitContainer() {
+        assertThat(LoadgenJobs.load(Benchmarks.postgres(), 1, List.of()).getSpec().getTemplate().getSpec()
+                .getInitContainers()).isEmpty();
+        assertThat(LoadgenJobs.prepare(Benchmarks.postgres(), 1, List.of()).getSpec().getTemplate().getSpec()
+                .getInitContainers()).isEmpty();
     }
 }
