@@ -59,6 +59,7 @@ public final class HtmlReport {
         ArrayNode environments = data.putArray("environments");
         ArrayNode curves = data.putArray("curves");
         ArrayNode sustainable = data.putArray("sustainable");
+        ArrayNode conditions = data.putArray("conditions");
         SpecLoader yaml = new SpecLoader();
         for (VariantSummary variant : result.variants()) {
             List<RunResult> runs = runsByVariant.getOrDefault(variant.name(), List.of());
@@ -77,6 +78,12 @@ public final class HtmlReport {
                 }
             }
             percentiles.add(percentileCurve(json, variant.name(), runs));
+            String distanceAndFaults = io.ledgerbench.loadgen.result.ResultsReport.distanceAndFaults(runs);
+            if (!distanceAndFaults.isEmpty()) {
+                ObjectNode row = conditions.addObject();
+                row.put("variant", variant.name());
+                row.put("text", distanceAndFaults);
+            }
             for (RunResult run : runs) {
                 if (run.saturation() != null) {
                     curves.add(saturationCurve(json, variant.name(), run));

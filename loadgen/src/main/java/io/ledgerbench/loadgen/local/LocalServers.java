@@ -144,11 +144,23 @@ interface LocalServers extends AutoCloseable {
 
             @Override
             public Verification verificationAfterFaults(LedgerDatabase runDatabase) {
+                java.util.Set<String> nodesDown = new java.util.HashSet<>();
                 synchronized (down) {
-                    return new Verification(runDatabase, down.isEmpty() ? "every replica"
-                            : "the replicas still up (" + (spec.database().replicas() - down.size()) + " of "
-                            + spec.database().replicas() + ")", false);
+                    down.forEach(replica -> nodesDown.add("replica-" + replica));
                 }
+                if (nodesDown.isEmpty()) {
+                    return new Verification(runDatabase, "every replica", false);
+                }
+                String first = nodesDown.iterator().next();
+                java.util.Set<String> others = new java.util.HashSet<>(nodesDown);
+                others.remove(first);
+                if (io.ledgerbench.loadgen.fault.FaultExpectation.of(spec.database(), first, others).keepsCommitting()) {
+                    return new Verification(runDatabase, "the replicas still up (" + (spec.database().replicas()
+                            - nodesDown.size()) + " of " + spec.database().replicas() + ")", false);
+                }
+                restoreNodes(); // too few remain to answer: the cluster answers again once they are back
+                return new Verification(runDatabase, "every replica, after starting again the " + nodesDown.size()
+                        + " that were down (too few remained to answer)", false);
             }
 
             @Override
@@ -250,6 +262,11 @@ interface LocalServers extends AutoCloseable {
             public Verification verificationAfterFaults(LedgerDatabase runDatabase) {
                 if (nodes == null || nodes.primaryUp()) {
                     return new Verification(runDatabase, "the primary", false);
+                }
+                if (nodes instanceof SingleNode single) {
+                    single.primary().start();
+                    return new Verification(runDatabase, "the primary, started again after the run (crash recovery):"
+                            + " no other node holds the data", false);
                 }
                 PostgresEndpoint standby = nodes.survivingStandby();
                 return new Verification(new PostgresLedgerDatabase(standby, spec.database().postgresql()),

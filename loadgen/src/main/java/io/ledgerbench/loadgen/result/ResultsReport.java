@@ -40,6 +40,15 @@ public final class ResultsReport {
                 measured.p99Ms()));
     }
 
+    /** The network line and every run's faults, as the console shows them; empty without either. */
+    public static String distanceAndFaults(List<RunResult> runs) {
+        StringBuilder out = new StringBuilder();
+        runs.stream().map(RunResult::network).filter(java.util.Objects::nonNull).findFirst()
+                .ifPresent(network -> out.append("network: ").append(describeNetwork(network)).append('\n'));
+        runs.forEach(run -> out.append(faults(run)));
+        return out.toString();
+    }
+
     private static String describeFaults(BenchmarkRunSpec spec) {
         return spec.faults().stream().map(fault -> fault.action().specValue() + " " + fault.node() + " at +"
                 + fault.at() + (fault.restartAfter() == null ? " (not restarted)" : ", restarted " + fault.restartAfter()

@@ -142,7 +142,30 @@ class HtmlReportInBrowserTest {
             String dom = dumpDom(report, proxy.port());
             assertEveryChartDrew(dom, 4);
             assertThat(dom).doesNotContain("Ratios to the baseline").contains("transfers per second over 3 runs")
-                    .as("no cost measured: no cost section").doesNotContain("What a transfer costs");
+                    .as("no cost measured: no cost section").doesNotContain("What a transfer costs")
+                    .as("no distance, no fault: no such section").doesNotContain("Distance and faults");
+        }
+    }
+
+    @Test
+    void aRunWithDistanceAndAFaultShowsBothWhatWasAskedAndWhatWasMeasured() throws Exception {
+        BenchmarkComparison comparison = ComparisonCalculatorTest.comparison("{engine: tigerbeetle, replicas: 3}");
+        RunResult plain = ComparisonFixtures.run(comparison.variants().get(0), 1, 100, 4, ComparisonCalculatorTest.OK);
+        io.ledgerbench.loadgen.result.LatencySummary measured = new io.ledgerbench.loadgen.result.LatencySummary(200,
+                10.4, 10.3, 10.6, 10.9, 11.0, 11.2);
+        RunResult run = plain.withNetwork(new io.ledgerbench.loadgen.network.NetworkResult("delay relays", 10, measured,
+                0, null, 0), List.of()).withFaults(new io.ledgerbench.loadgen.fault.FaultsResult(0.1, 2.3, 4.0,
+                List.of(new io.ledgerbench.loadgen.fault.FaultOutcome("replica-1", io.ledgerbench.loadgen.spec.FaultAction.KILL,
+                        4.0, 4.0, null, "keeps committing: 2 of 3 replicas remain", true, true, 100.0, 80.0, null, 0.1,
+                        "SIGKILL", null)), "the replicas still up"), List.of());
+        Path report = Files.writeString(directory.resolve("faults.html"),
+                HtmlReport.render(ComparisonCalculator.single(List.of(run)), Map.of(run.name(), List.of(run))));
+        try (RecordingProxy proxy = new RecordingProxy()) {
+            String dom = dumpDom(report, proxy.port());
+            assertThat(dom).contains("Distance and faults")
+                    .contains("client &lt;-&gt; database 10.00 ms round trip added (measured p50 10.30")
+                    .contains("longest stretch with no answered transfer 2.3 s")
+                    .contains("kill replica-1 at +4.0 s").contains("kept answering (as expected)");
         }
     }
 

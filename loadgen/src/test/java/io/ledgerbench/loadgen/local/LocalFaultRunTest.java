@@ -31,6 +31,10 @@ class LocalFaultRunTest {
     }
 
     private RunResult runWith(String name, String faults, String duration) throws Exception {
+        return runWith(name, faults, duration, 3);
+    }
+
+    private RunResult runWith(String name, String faults, String duration, int replicas) throws Exception {
         LocalRunner runner = new LocalRunner(new PrintStream(console, true, StandardCharsets.UTF_8), results,
                 Optional.empty(), new LoadgenMetrics("postgresql", "test"), Duration.ofHours(1));
         runner.run(new SpecLoader().parse("""
@@ -39,13 +43,13 @@ class LocalFaultRunTest {
                 metadata: {name: %s}
                 spec:
                   database:
-                    replicas: 3
-                    postgresql: {mode: procedure, poolSize: 4, synchronousCommit: "on", synchronousStandbys: 1}
+                    replicas: %d
+                    postgresql: {mode: procedure, poolSize: 4, synchronousCommit: "on", synchronousStandbys: %d}
                   workload: {accounts: 1000, concurrency: 4, warmup: 1s, duration: %s, seed: 5}
                   runs: 1
                   faults:
                 %s
-                """.formatted(name, duration, faults.indent(4)), "test"));
+                """.formatted(name, replicas, replicas > 1 ? 1 : 0, duration, faults.indent(4)), "test"));
         return ResultsWriter.json().readValue(results.resolve(name + "/run-1.json").toFile(), RunResult.class);
     }
 
@@ -101,6 +105,16 @@ class LocalFaultRunTest {
         assertThat(lost.answeredPerSecAfter()).as(out).isPositive();
         assertThat(lost.firstAnswerAfterSeconds()).as("the outage ends with the restart").isNotNull();
         assertThat(run.faults().longestGapSeconds()).as(out).isPositive();
+        assertThat(run.invariants().ok()).as(out).isTrue();
+    }
+
+    @Test
+    void aSingleServerKilledForGoodIsCheckedAfterItsCrashRecovery() throws Exception {
+        RunResult run = runWith("single-lost", "- {node: primary, action: kill, at: 1s}", "6s", 1);
+
+        String out = console.toString(StandardCharsets.UTF_8);
+        assertThat(run.faults().faults().getFirst().keptCommitting()).as(out).isFalse();
+        assertThat(run.faults().invariantsCheckedOn()).contains("started again");
         assertThat(run.invariants().ok()).as(out).isTrue();
     }
 }
