@@ -13,7 +13,8 @@ import java.util.Objects;
  * What one load-generator pod measured in one run, in the portable form it stores in its
  * ConfigMap: counts of both phases, the measurement phase's serialized histograms, the
  * per-second timeline, peak client CPU, JIT time during measurement, the versions it saw, and why
- * it stopped early if it did. Warmup keeps counts only
+ * it stopped early if it did; with spec.network's client round trip, the TCP connects it timed to the
+ * database. Warmup keeps counts only
  * (its histograms never reach a result). In saturation mode the top-level figures are the pod's share of the
  * step that stands for the run (at the sustainable rate) and saturation holds its share of the whole search.
  */
@@ -36,7 +37,8 @@ public record PodResult(
         String clientVersion,
         String stoppedEarlyReason,
         PodSaturation saturation,
-        long[] answeredPerTenthSecond) {
+        long[] answeredPerTenthSecond,
+        String connectRoundTripHistogram) {
 
     public static PodResult of(int run, int podIndex, String nodeName, Instant startedAt, Instant finishedAt,
                                RunMeasurement measurement, String serverVersion, String clientVersion) {
@@ -47,7 +49,7 @@ public record PodResult(
                 BatchSizeHistograms.encodeUnlessEmpty(measured.batchSizes()),
                 measurement.measurementWindowNanos(), measurement.answeredPerSecond(), measurement.clientCpuMax(),
                 measurement.clientJitSeconds(), serverVersion, clientVersion, measurement.stoppedEarlyReason(), null,
-                measurement.answeredPerTenthSecond());
+                measurement.answeredPerTenthSecond(), null);
     }
 
     /** This pod's result with its share of a whole saturation search. */
@@ -55,7 +57,15 @@ public record PodResult(
         return new PodResult(run, podIndex, nodeName, startedAt, finishedAt, warmupCounts, measurementCounts,
                 latencyHistogram, serviceTimeHistogram, batchSizeHistogram, measurementWindowNanos, answeredPerSecond,
                 clientCpuMax, clientJitSeconds, serverVersion, clientVersion, stoppedEarlyReason, search,
-                answeredPerTenthSecond);
+                answeredPerTenthSecond, connectRoundTripHistogram);
+    }
+
+    /** This pod's result with the TCP connects it timed to the database (spec.network's client round trip). */
+    public PodResult withConnectRoundTrips(String histogram) {
+        return new PodResult(run, podIndex, nodeName, startedAt, finishedAt, warmupCounts, measurementCounts,
+                latencyHistogram, serviceTimeHistogram, batchSizeHistogram, measurementWindowNanos, answeredPerSecond,
+                clientCpuMax, clientJitSeconds, serverVersion, clientVersion, stoppedEarlyReason, saturation,
+                answeredPerTenthSecond, histogram);
     }
 
     /** Transfers this pod completed that the database must hold: of the run, or of its whole search. */
@@ -109,7 +119,8 @@ public record PodResult(
                 && Objects.equals(serverVersion, that.serverVersion) && Objects.equals(clientVersion, that.clientVersion)
                 && Objects.equals(stoppedEarlyReason, that.stoppedEarlyReason)
                 && Objects.equals(saturation, that.saturation)
-                && Arrays.equals(answeredPerTenthSecond, that.answeredPerTenthSecond);
+                && Arrays.equals(answeredPerTenthSecond, that.answeredPerTenthSecond)
+                && Objects.equals(connectRoundTripHistogram, that.connectRoundTripHistogram);
     }
 
     @Override

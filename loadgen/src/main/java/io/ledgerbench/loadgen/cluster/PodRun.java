@@ -66,6 +66,7 @@ public final class PodRun {
         StepDriverListener stepListener = new StepDriverListener();
         Instant startedAt;
         PodResult result;
+        String connectRoundTrips = measureDistance(spec, database);
         try (TransferDriver driver = database.openDriver(search ? stepListener : recorder.driverListener())) {
             exchange.reportReady(run, podIndex);
             out.printf("[run %d/%d] pod %d of %d connected to %s; waiting for the start barrier%n", run, spec.runs(),
@@ -106,10 +107,29 @@ public final class PodRun {
                         database.serverVersion(), database.clientVersion());
             }
         }
+        if (connectRoundTrips != null) {
+            result = result.withConnectRoundTrips(connectRoundTrips);
+        }
         exchange.reportResult(result);
         out.printf("[run %d/%d] pod %d stored its result: %s%n", run, spec.runs(), podIndex, result.measurementCounts());
         return result;
     }
+
+    /** Connects the pod times to the database when spec.network adds a client round trip (its init container's). */
+    private String measureDistance(BenchmarkRunSpec spec, LedgerDatabase database) {
+        if (spec.network().clientRoundTripDuration().isZero() || database.serverAddress().isEmpty()) {
+            return null;
+        }
+        org.HdrHistogram.Histogram connects = io.ledgerbench.loadgen.measure.RoundTripProbe.connectTimes(
+                database.serverAddress().get(), CONNECT_SAMPLES);
+        out.printf("round trip to the database (TCP connects): p50 %.2f ms, p99 %.2f ms (%s asked for)%n",
+                connects.getValueAtPercentile(50) / 1e6, connects.getValueAtPercentile(99) / 1e6,
+                spec.network().clientRoundTrip());
+        return io.ledgerbench.loadgen.measure.LatencyHistograms.encode(connects);
+    }
+
+    /** TCP connects a pod times to the database when a client round trip is added. */
+    static final int CONNECT_SAMPLES = 50;
 
     private Instant awaitStart(int run) {
         try {

@@ -28,6 +28,11 @@ public interface LedgerDatabase extends AutoCloseable {
      */
     InvariantReport verify(WorkloadSpec workload, long completedTransfers, long inDoubtTransfers);
 
+    /** Where the load generator connects to the database (its first server), for a round trip measured to it. */
+    default java.util.Optional<java.net.InetSocketAddress> serverAddress() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

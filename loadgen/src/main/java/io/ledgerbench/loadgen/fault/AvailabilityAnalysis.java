@@ -24,8 +24,14 @@ public final class AvailabilityAnalysis {
      */
     public static FaultsResult analyse(long[] answeredPerBucket, long measurementStartNanos, long windowNanos,
                                        List<AppliedFault> faults) {
-        int first = (int) (measurementStartNanos / BUCKET_NANOS);
-        int end = (int) Math.min(answeredPerBucket.length, (measurementStartNanos + windowNanos) / BUCKET_NANOS);
+        return analyse(answeredPerBucket, BUCKET_NANOS, measurementStartNanos, windowNanos, faults);
+    }
+
+    /** As {@link #analyse(long[], long, long, List)} on a timeline of buckets of bucketNanos (a coarser one). */
+    public static FaultsResult analyse(long[] answeredPerBucket, long bucketNanos, long measurementStartNanos,
+                                       long windowNanos, List<AppliedFault> faults) {
+        int first = (int) (measurementStartNanos / bucketNanos);
+        int end = (int) Math.min(answeredPerBucket.length, (measurementStartNanos + windowNanos) / bucketNanos);
         int longest = 0;
         int longestStart = first;
         int run = 0;
@@ -38,23 +44,23 @@ public final class AvailabilityAnalysis {
         }
         List<FaultOutcome> outcomes = new ArrayList<>();
         for (AppliedFault fault : faults) {
-            outcomes.add(outcome(answeredPerBucket, first, end, fault));
+            outcomes.add(outcome(answeredPerBucket, bucketNanos, first, end, fault));
         }
-        return new FaultsResult(BUCKET_NANOS / 1e9, longest * BUCKET_NANOS / 1e9,
-                (longestStart - first) * BUCKET_NANOS / 1e9, outcomes, null);
+        return new FaultsResult(bucketNanos / 1e9, longest * bucketNanos / 1e9,
+                (longestStart - first) * bucketNanos / 1e9, outcomes, null);
     }
 
-    private static FaultOutcome outcome(long[] timeline, int first, int end, AppliedFault fault) {
+    private static FaultOutcome outcome(long[] timeline, long bucketNanos, int first, int end, AppliedFault fault) {
         Double restarted = seconds(fault.restartedAtNanos());
         if (fault.appliedAtNanos() == null) {
             return new FaultOutcome(fault.node(), fault.action(), fault.plannedAtNanos() / 1e9, null, null,
                     fault.expectation().explanation(), fault.expectation().keepsCommitting(), null, null, null, null,
                     null, fault.detail(), fault.error());
         }
-        int applied = first + (int) (fault.appliedAtNanos() / BUCKET_NANOS);
+        int applied = first + (int) (fault.appliedAtNanos() / bucketNanos);
         int back = fault.restartedAtNanos() == null ? end
-                : Math.min(end, first + (int) (fault.restartedAtNanos() / BUCKET_NANOS));
-        int settled = first + (int) ((fault.appliedAtNanos() + SETTLE_NANOS + BUCKET_NANOS - 1) / BUCKET_NANOS);
+                : Math.min(end, first + (int) (fault.restartedAtNanos() / bucketNanos));
+        int settled = first + (int) ((fault.appliedAtNanos() + SETTLE_NANOS + bucketNanos - 1) / bucketNanos);
         Boolean kept = settled >= back ? null : sum(timeline, settled, back) > 0;
         Integer firstAnswer = null;
         for (int bucket = applied + 1; bucket < end && firstAnswer == null; bucket++) {
@@ -64,14 +70,15 @@ public final class AvailabilityAnalysis {
         }
         return new FaultOutcome(fault.node(), fault.action(), fault.plannedAtNanos() / 1e9,
                 fault.appliedAtNanos() / 1e9, restarted, fault.expectation().explanation(),
-                fault.expectation().keepsCommitting(), kept, rate(timeline, first, applied),
-                rate(timeline, applied, back), fault.restartedAtNanos() == null ? null : rate(timeline, back, end),
-                firstAnswer == null ? null : (firstAnswer - applied) * BUCKET_NANOS / 1e9, fault.detail(),
+                fault.expectation().keepsCommitting(), kept, rate(timeline, bucketNanos, first, applied),
+                rate(timeline, bucketNanos, applied, back),
+                fault.restartedAtNanos() == null ? null : rate(timeline, bucketNanos, back, end),
+                firstAnswer == null ? null : (firstAnswer - applied) * bucketNanos / 1e9, fault.detail(),
                 fault.error());
     }
 
-    private static Double rate(long[] timeline, int from, int to) {
-        return to <= from ? null : sum(timeline, from, to) / ((to - from) * (BUCKET_NANOS / 1e9));
+    private static Double rate(long[] timeline, long bucketNanos, int from, int to) {
+        return to <= from ? null : sum(timeline, from, to) / ((to - from) * (bucketNanos / 1e9));
     }
 
     private static long sum(long[] timeline, int from, int to) {

@@ -94,6 +94,27 @@ public final class RoundTripProbe implements AutoCloseable {
         }
     }
 
+    /**
+     * samples TCP connects to server, each timed from connect() to established and closed at once: a connect
+     * is one network round trip (SYN, SYN-ACK) and nothing of the server's own work, so it measures the
+     * distance to any server, whatever it speaks.
+     */
+    public static Histogram connectTimes(InetSocketAddress server, int samples) {
+        Histogram histogram = LatencyHistograms.newHistogram();
+        InetSocketAddress resolved = new InetSocketAddress(server.getHostString(), server.getPort());
+        for (int i = 0; i < samples; i++) {
+            try (Socket socket = new Socket()) {
+                long start = System.nanoTime();
+                socket.connect(resolved, 5_000);
+                histogram.recordValue(LatencyHistograms.clamp(System.nanoTime() - start));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot connect to " + server + " to measure the round trip: "
+                        + e.getMessage(), e);
+            }
+        }
+        return histogram;
+    }
+
     private static Socket connect(InetSocketAddress peer, Instant deadline) throws InterruptedException {
         IOException last = null;
         while (Instant.now().isBefore(deadline)) {

@@ -161,11 +161,12 @@ public final class ResultCalculator {
      */
     public static RunResult withFaults(RunResult result, RunMeasurement measurement, long warmupNanos,
                                        List<AppliedFault> applied, String invariantsCheckedOn) {
-        if (measurement.answeredPerTenthSecond() == null) {
-            throw new IllegalArgumentException("a run with faults keeps a fine timeline");
-        }
-        FaultsResult faults = AvailabilityAnalysis.analyse(measurement.answeredPerTenthSecond(), warmupNanos,
-                measurement.measurementWindowNanos(), applied).checkedOn(invariantsCheckedOn);
+        // A pod of an older image keeps no fine timeline: the per-second one gives the gap to within a second.
+        FaultsResult faults = (measurement.answeredPerTenthSecond() != null
+                ? AvailabilityAnalysis.analyse(measurement.answeredPerTenthSecond(), warmupNanos,
+                measurement.measurementWindowNanos(), applied)
+                : AvailabilityAnalysis.analyse(measurement.answeredPerSecond(), 1_000_000_000L, warmupNanos,
+                measurement.measurementWindowNanos(), applied)).checkedOn(invariantsCheckedOn);
         List<ValidityWarning> warnings = new ArrayList<>();
         int planned = result.spec().faults().size();
         long happened = faults.faults().stream().filter(fault -> fault.appliedAtSeconds() != null).count();

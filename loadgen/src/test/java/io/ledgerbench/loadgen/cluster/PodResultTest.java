@@ -44,4 +44,16 @@ class PodResultTest {
         assertThat(result.batchSizeHistogram()).isNull();
         assertThat(result.measurement().measurement().batchSizes().getTotalCount()).isZero();
     }
+
+    @Test
+    void theFineTimelineOfARunWithFaultsTravelsWithThePodsResult() throws Exception {
+        RunMeasurement measured = Measurements.pod(0, 10, 500, new long[] {10}, 0.1);
+        RunMeasurement withTimeline = new RunMeasurement(measured.warmup(), measured.measurement(),
+                measured.measurementWindowNanos(), measured.answeredPerSecond(), measured.clientCpuMax(),
+                measured.clientJitSeconds(), null, new long[] {3, 0, 0, 4});
+        PodResult result = PodResult.of(1, 0, "n", Instant.EPOCH, Instant.EPOCH, withTimeline, "s", "c");
+        String json = io.ledgerbench.loadgen.result.ResultsWriter.json().writeValueAsString(result);
+        PodResult back = io.ledgerbench.loadgen.result.ResultsWriter.json().readValue(json, PodResult.class);
+        assertThat(back.measurement().answeredPerTenthSecond()).containsExactly(3, 0, 0, 4);
+    }
 }

@@ -87,4 +87,14 @@ class AvailabilityAnalysisTest {
         assertThat(outcome.asExpected()).isFalse();
         assertThat(outcome.error()).isEqualTo("no such process");
     }
+
+    @Test
+    void aPerSecondTimelineGivesTheGapToWithinASecondAndSaysSo() {
+        long[] perSecond = {50, 50, 50, 0, 0, 50, 50};
+        FaultsResult result = AvailabilityAnalysis.analyse(perSecond, 1_000_000_000L, 1_000_000_000L, 6_000_000_000L,
+                List.of());
+        assertThat(result.timelineResolutionSeconds()).isEqualTo(1.0);
+        assertThat(result.longestGapSeconds()).isEqualTo(2.0);
+        assertThat(result.longestGapStartSeconds()).isEqualTo(2.0);
+    }
 }

@@ -148,8 +148,9 @@ final class RunSteps {
         }
         if (!spec.network().clientRoundTripDuration().isZero()) {
             result = ResultCalculator.withNetwork(result, new io.ledgerbench.loadgen.network.NetworkResult(
-                    "tc netem on the load-generator pods (init container " + LoadgenJobs.NETWORK_DELAY_CONTAINER + ")",
-                    spec.network().clientRoundTripDuration().toNanos() / 1e6, null, 0, null,
+                    "tc netem on the load-generator pods (init container " + LoadgenJobs.NETWORK_DELAY_CONTAINER
+                            + "); measured by TCP connects from the pods to the database",
+                    spec.network().clientRoundTripDuration().toNanos() / 1e6, connectRoundTrips(pods), 0, null,
                     spec.network().jitterDuration().toNanos() / 1e6));
         }
         results.writeRun(owner, result.withClusterResources(resources(owner, windowStart, windowEnd,
@@ -178,6 +179,14 @@ final class RunSteps {
         return new ClusterResourceMeter(new PrometheusClient(settings.prometheusUrl())).measure(
                 new ClusterResourceMeter.Database(nodes, devices, owner.getMetadata().getNamespace(), podPattern),
                 windowStart, windowEnd, completed);
+    }
+
+    /** The pods' timed connects to the database, their histograms added; null if none measured. */
+    private static io.ledgerbench.loadgen.result.LatencySummary connectRoundTrips(List<PodResult> pods) {
+        org.HdrHistogram.Histogram all = io.ledgerbench.loadgen.measure.LatencyHistograms.newHistogram();
+        pods.stream().map(PodResult::connectRoundTripHistogram).filter(Objects::nonNull)
+                .map(io.ledgerbench.loadgen.measure.LatencyHistograms::decode).forEach(all::add);
+        return all.getTotalCount() == 0 ? null : io.ledgerbench.loadgen.result.LatencySummary.of(all);
     }
 
     /** The database was ready before any Job of a run is created, so TigerBeetle's addresses are known by then. */

@@ -284,6 +284,45 @@ abstract class BenchmarkRunLifecycleTest {
     }
 
     @Test
+    void aFaultDeletesItsNodesPodMidMeasurementWithAnEventAndTheRunSaysWhatTheOutageDid() throws Exception {
+        startOperator();
+        apply("faults.yaml", yaml -> yaml.replace("runs: 3", "runs: 1"));
+        String name = "pg-fair-standby-lost";
+        String standby = name + "-db-1";
+        runUntil(name, status -> status.getPhase() == BenchmarkPhase.Running
+                && new io.ledgerbench.loadgen.cluster.ClusterExchange(client, namespace, name, "x").startReleased(1));
+        String standbyUid = client.pods().inNamespace(namespace).withName(standby).get().getMetadata().getUid();
+
+        cluster.holdBack(standby);
+        clock.advance(Duration.ofSeconds(120 + 61)); // the warmup, then 61 s into the measurement: the fault is due
+        runUntil(name, current -> new io.ledgerbench.loadgen.cluster.ClusterExchange(client, namespace, name, "x")
+                .faults(1).size() == 1);
+        clock.advance(Duration.ofSeconds(5)); // the node takes 5 s to come back
+        cluster.bringBack(standby);
+        BenchmarkRunStatus status = runToTheEnd(name);
+
+        assertThat(status.getPhase()).as(describe(status)).isEqualTo(BenchmarkPhase.Succeeded);
+        assertThat(client.pods().inNamespace(namespace).withName(standby).get().getMetadata().getUid())
+                .as("the StatefulSet's new pod").isNotEqualTo(standbyUid);
+        assertThat(client.v1().events().inNamespace(namespace).list().getItems())
+                .anySatisfy(event -> {
+                    assertThat(event.getReason()).isEqualTo(io.ledgerbench.operator.model.FaultEvent.INJECTED);
+                    assertThat(event.getMessage()).contains("kill standby-1").contains("keeps committing");
+                });
+        io.ledgerbench.loadgen.result.RunResult run = io.ledgerbench.loadgen.result.ResultsWriter.json().readValue(
+                results(name).getData().get("run-1.json"), io.ledgerbench.loadgen.result.RunResult.class);
+        assertThat(run.faults().faults()).singleElement().satisfies(fault -> {
+            assertThat(fault.appliedAtSeconds()).isEqualTo(61.0);
+            assertThat(fault.restartedAtSeconds()).isEqualTo(66.0);
+            assertThat(fault.keptCommitting()).isTrue();
+            assertThat(fault.asExpected()).isTrue();
+            assertThat(fault.answeredPerSecBefore()).isEqualTo(300.0); // 3 pods x 10 per 100 ms
+        });
+        assertThat(run.faults().longestGapSeconds()).isEqualTo(0.3);
+        assertThat(results(name).getData().get("report.txt")).contains("longest stretch with no answered transfer 0.3 s");
+    }
+
+    @Test
     void theResultsConfigMapHoldsEveryRunTheAggregateTheCsvAndTheReport() throws Exception {
         startOperator();
         apply("postgresql-fair.yaml");

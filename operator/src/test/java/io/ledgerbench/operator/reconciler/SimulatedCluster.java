@@ -28,6 +28,7 @@ import io.ledgerbench.loadgen.measure.BatchSizeHistograms;
 import io.ledgerbench.loadgen.measure.LatencyHistograms;
 import io.ledgerbench.loadgen.measure.PhaseCounts;
 import io.ledgerbench.loadgen.measure.PhaseMeasurement;
+import io.ledgerbench.loadgen.fault.AvailabilityAnalysis;
 import io.ledgerbench.loadgen.measure.Measurements;
 import io.ledgerbench.loadgen.measure.RunMeasurement;
 import io.ledgerbench.loadgen.result.Environments;
@@ -70,6 +71,7 @@ final class SimulatedCluster {
     private final String namespace;
     private final Function<String, KubernetesClient> podClients;
     private final Set<String> neverReadyPods = new HashSet<>();
+    private final Set<String> heldBack = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> failingLoadPod = new HashMap<>();
     private final Set<String> failingVerifyPod = new HashSet<>();
     private final AtomicInteger databasePodsCreated = new AtomicInteger();
@@ -98,6 +100,15 @@ final class SimulatedCluster {
             }
         }
         return this;
+    }
+
+    /** The StatefulSet does not recreate this pod until {@link #bringBack}: a node slow to return. */
+    void holdBack(String podName) {
+        heldBack.add(podName);
+    }
+
+    void bringBack(String podName) {
+        heldBack.remove(podName);
     }
 
     void neverReady(String podName) {
@@ -163,7 +174,7 @@ final class SimulatedCluster {
     private void runStatefulSet(StatefulSet statefulSet) {
         for (int index = 0; index < statefulSet.getSpec().getReplicas(); index++) {
             String name = statefulSet.getMetadata().getName() + "-" + index;
-            if (client.pods().inNamespace(namespace).withName(name).get() != null) {
+            if (client.pods().inNamespace(namespace).withName(name).get() != null || heldBack.contains(name)) {
                 continue;
             }
             Map<String, String> labels = new HashMap<>(statefulSet.getSpec().getTemplate().getMetadata().getLabels());
@@ -271,6 +282,16 @@ final class SimulatedCluster {
             finish(job, true);
             return;
         }
+        if (!owner.getSpec().faults().isEmpty()) {
+            var faults = exchange.faults(run);
+            if (faults.size() < owner.getSpec().faults().size()
+                    || faults.values().stream().anyMatch(fault -> fault.restartedAtNanos() == null && fault.error() == null)) {
+                return; // still measuring: the operator injects the run's faults and sees their nodes return meanwhile
+            }
+            reportWithOutage(exchange, run, pods, owner, startedAt, finishedAt);
+            finish(job, true);
+            return;
+        }
         for (int index = 0; index < pods; index++) {
             RunMeasurement measured = Measurements.pod(index, 1000L + 100L * run + index, 2_000L + 100L * index,
                     new long[] {100, 100}, 0.4);
@@ -278,6 +299,30 @@ final class SimulatedCluster {
                     measured, "PostgreSQL 18.1", "vertx-pg-client 5"));
         }
         finish(job, true);
+    }
+
+    /**
+     * Pods that answered 10 transfers per 100 ms each, but for 300 ms from the moment the first fault was applied
+     * (a pause while a standby is lost), over the spec's warmup and measurement.
+     */
+    private static void reportWithOutage(ClusterExchange exchange, int run, int pods, BenchmarkRun owner,
+                                         Instant startedAt, Instant finishedAt) {
+        long warmupNanos = owner.getSpec().workload().warmupDuration().toNanos();
+        long measurementNanos = owner.getSpec().workload().measurementDuration().toNanos();
+        int buckets = (int) ((warmupNanos + measurementNanos) / AvailabilityAnalysis.BUCKET_NANOS);
+        long appliedAt = exchange.faults(run).get(0).appliedAtNanos();
+        int outage = (int) ((warmupNanos + appliedAt) / AvailabilityAnalysis.BUCKET_NANOS);
+        for (int index = 0; index < pods; index++) {
+            long[] timeline = new long[buckets];
+            java.util.Arrays.fill(timeline, 10);
+            java.util.Arrays.fill(timeline, outage, Math.min(buckets, outage + 3), 0);
+            RunMeasurement shape = Measurements.pod(index, 1000L + 100L * run + index, 2_000L + 100L * index,
+                    new long[] {100, 100}, 0.4);
+            RunMeasurement measured = new RunMeasurement(shape.warmup(), shape.measurement(), measurementNanos,
+                    shape.answeredPerSecond(), shape.clientCpuMax(), shape.clientJitSeconds(), null, timeline);
+            exchange.reportResult(PodResult.of(run, index, "lg-" + index, startedAt, finishedAt,
+                    measured, "PostgreSQL 18.1", "vertx-pg-client 5"));
+        }
     }
 
     /**

@@ -202,6 +202,11 @@ public final class PostgresLedgerDatabase implements LedgerDatabase {
     }
 
     @Override
+    public java.util.Optional<java.net.InetSocketAddress> serverAddress() {
+        return java.util.Optional.of(java.net.InetSocketAddress.createUnresolved(endpoint.host(), endpoint.port()));
+    }
+
+    @Override
     public InvariantReport verify(WorkloadSpec workload, long completedTransfers, long inDoubtTransfers) {
         try (Connection connection = connect(endpoint.database());
              Statement statement = connection.createStatement()) {

@@ -247,6 +247,14 @@ public final class TigerBeetleLedgerDatabase implements LedgerDatabase {
     }
 
     @Override
+    public java.util.Optional<java.net.InetSocketAddress> serverAddress() {
+        String first = endpoint.addresses().getFirst();
+        int colon = first.lastIndexOf(':');
+        return java.util.Optional.of(java.net.InetSocketAddress.createUnresolved(first.substring(0, colon),
+                Integer.parseInt(first.substring(colon + 1))));
+    }
+
+    @Override
     public void close() {
         client.close();
     }
