@@ -88,7 +88,9 @@ public final class FaultInjector implements AutoCloseable {
             down.add(fault.node());
         }
         if (fault.restartAfterDuration().isPresent()) {
-            scheduler.schedule(() -> restart(index), fault.restartAfterDuration().get().toNanos(), TimeUnit.NANOSECONDS);
+            // From the moment the fault was applied, however long the kill took to confirm.
+            scheduler.schedule(() -> restart(index), Math.max(0, at + fault.restartAfterDuration().get().toNanos()
+                    - sinceStart()), TimeUnit.NANOSECONDS);
         } else if (!expectation.keepsCommitting()) {
             String reason = String.format(Locale.ROOT, "%s was %s at +%.1f s and is not restarted: %s",
                     fault.node(), fault.action() == io.ledgerbench.loadgen.spec.FaultAction.KILL ? "killed" : "stopped",

@@ -61,10 +61,13 @@ public final class ResultsReport {
         if (result == null) {
             return "";
         }
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "run %d: longest stretch with no answered"
-                        + " transfer %.1f s (from +%.1f s; timeline of %.1f s); invariants checked on %s%n", run.run(),
-                result.longestGapSeconds(), result.longestGapStartSeconds(), result.timelineResolutionSeconds(),
-                result.invariantsCheckedOn()));
+        StringBuilder out = new StringBuilder(result.longestGapSeconds() == 0
+                ? String.format(Locale.ROOT, "run %d: every %.1f s of the measurement had an answered transfer;"
+                        + " invariants checked on %s%n", run.run(), result.timelineResolutionSeconds(),
+                result.invariantsCheckedOn())
+                : String.format(Locale.ROOT, "run %d: longest stretch with no answered transfer %.1f s (from +%.1f s;"
+                        + " timeline of %.1f s); invariants checked on %s%n", run.run(), result.longestGapSeconds(),
+                result.longestGapStartSeconds(), result.timelineResolutionSeconds(), result.invariantsCheckedOn()));
         for (FaultOutcome fault : result.faults()) {
             if (fault.appliedAtSeconds() == null) {
                 out.append(String.format(Locale.ROOT, "  %s %s at +%.1f s: NOT APPLIED (%s)%n",

@@ -68,26 +68,12 @@ public record RunResult(
 
     /** This result with what its faults did, and the warnings that raises. */
     public RunResult withFaults(FaultsResult outcome, List<ValidityWarning> faultWarnings) {
-        List<ValidityWarning> all = new java.util.ArrayList<>(warnings);
-        all.addAll(faultWarnings);
-        boolean stillValid = valid && faultWarnings.stream().noneMatch(ValidityWarning::invalidating);
-        return new RunResult(name, run, runs, startedAt, finishedAt, seed, measurementSeconds, counts, warmupCounts,
-                throughputPerSec, completedPerSec, rejectedPerSec, failedPerSec, targetRatePerSec, achievedRatePerSec,
-                completionRatio, errorRate, latencyMs, serviceTimeMs, batchSize, clientCpuMax, clientJitSeconds,
-                invariants, stillValid, all, answeredPerSecond, latencyHistogram, serviceTimeHistogram,
-                batchSizeHistogram, environment, spec, resources, clusterResources, saturation, outcome, network);
+        return with(resources, clusterResources, outcome, network, faultWarnings);
     }
 
     /** This result with the distance its network was given and the round trips measured there. */
     public RunResult withNetwork(NetworkResult measured, List<ValidityWarning> networkWarnings) {
-        List<ValidityWarning> all = new java.util.ArrayList<>(warnings);
-        all.addAll(networkWarnings);
-        boolean stillValid = valid && networkWarnings.stream().noneMatch(ValidityWarning::invalidating);
-        return new RunResult(name, run, runs, startedAt, finishedAt, seed, measurementSeconds, counts, warmupCounts,
-                throughputPerSec, completedPerSec, rejectedPerSec, failedPerSec, targetRatePerSec, achievedRatePerSec,
-                completionRatio, errorRate, latencyMs, serviceTimeMs, batchSize, clientCpuMax, clientJitSeconds,
-                invariants, stillValid, all, answeredPerSecond, latencyHistogram, serviceTimeHistogram,
-                batchSizeHistogram, environment, spec, resources, clusterResources, saturation, faults, measured);
+        return with(resources, clusterResources, faults, measured, networkWarnings);
     }
 
     /** This result with what the database spent in its measurement window. */
@@ -101,10 +87,19 @@ public record RunResult(
     }
 
     private RunResult with(ResourceUsage local, ClusterResources cluster) {
+        return with(local, cluster, faults, network, List.of());
+    }
+
+    /** A copy with these parts and more warnings: an invalidating one makes it invalid. */
+    private RunResult with(ResourceUsage local, ClusterResources cluster, FaultsResult withFaults,
+                           NetworkResult withNetwork, List<ValidityWarning> moreWarnings) {
+        List<ValidityWarning> all = new java.util.ArrayList<>(warnings);
+        all.addAll(moreWarnings);
+        boolean stillValid = valid && moreWarnings.stream().noneMatch(ValidityWarning::invalidating);
         return new RunResult(name, run, runs, startedAt, finishedAt, seed, measurementSeconds, counts, warmupCounts,
                 throughputPerSec, completedPerSec, rejectedPerSec, failedPerSec, targetRatePerSec, achievedRatePerSec,
                 completionRatio, errorRate, latencyMs, serviceTimeMs, batchSize, clientCpuMax, clientJitSeconds,
-                invariants, valid, warnings, answeredPerSecond, latencyHistogram, serviceTimeHistogram,
-                batchSizeHistogram, environment, spec, local, cluster, saturation, faults, network);
+                invariants, stillValid, all, answeredPerSecond, latencyHistogram, serviceTimeHistogram,
+                batchSizeHistogram, environment, spec, local, cluster, saturation, withFaults, withNetwork);
     }
 }

@@ -2,16 +2,10 @@ package io.ledgerbench.loadgen.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ledgerbench.loadgen.metrics.LoadgenMetrics;
-import io.ledgerbench.loadgen.result.ResultsWriter;
 import io.ledgerbench.loadgen.result.RunResult;
-import io.ledgerbench.loadgen.spec.SpecLoader;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,19 +24,13 @@ class LocalDistanceRunTest {
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
 
     private RunResult run(String name, String database, String network) throws Exception {
-        LocalRunner runner = new LocalRunner(new PrintStream(console, true, StandardCharsets.UTF_8), results,
-                Optional.empty(), new LoadgenMetrics("postgresql", "test"), Duration.ofHours(1));
-        runner.run(new SpecLoader().parse("""
-                apiVersion: ledgerbench.io/v1alpha1
-                kind: BenchmarkRun
-                metadata: {name: %s}
+        return LocalRuns.runOnce(name, """
                 spec:
                   database: %s
                   workload: {accounts: 10, concurrency: 1, warmup: 1s, duration: 3s, seed: 3}
                   network: %s
                   runs: 1
-                """.formatted(name, database, network), "test"));
-        return ResultsWriter.json().readValue(results.resolve(name + "/run-1.json").toFile(), RunResult.class);
+                """.formatted(database, network), results, console);
     }
 
     @Test

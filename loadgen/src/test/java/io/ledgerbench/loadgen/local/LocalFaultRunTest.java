@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ledgerbench.loadgen.fault.FaultOutcome;
 import io.ledgerbench.loadgen.fault.FaultsResult;
-import io.ledgerbench.loadgen.metrics.LoadgenMetrics;
-import io.ledgerbench.loadgen.result.ResultsWriter;
 import io.ledgerbench.loadgen.result.RunResult;
 import io.ledgerbench.loadgen.result.ValidityWarning;
-import io.ledgerbench.loadgen.spec.SpecLoader;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,12 +29,7 @@ class LocalFaultRunTest {
     }
 
     private RunResult runWith(String name, String faults, String duration, int replicas) throws Exception {
-        LocalRunner runner = new LocalRunner(new PrintStream(console, true, StandardCharsets.UTF_8), results,
-                Optional.empty(), new LoadgenMetrics("postgresql", "test"), Duration.ofHours(1));
-        runner.run(new SpecLoader().parse("""
-                apiVersion: ledgerbench.io/v1alpha1
-                kind: BenchmarkRun
-                metadata: {name: %s}
+        return LocalRuns.runOnce(name, """
                 spec:
                   database:
                     replicas: %d
@@ -49,8 +38,7 @@ class LocalFaultRunTest {
                   runs: 1
                   faults:
                 %s
-                """.formatted(name, replicas, replicas > 1 ? 1 : 0, duration, faults.indent(4)), "test"));
-        return ResultsWriter.json().readValue(results.resolve(name + "/run-1.json").toFile(), RunResult.class);
+                """.formatted(replicas, replicas > 1 ? 1 : 0, duration, faults.indent(4)), results, console);
     }
 
     @Test

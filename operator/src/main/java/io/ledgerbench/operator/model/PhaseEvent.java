@@ -20,14 +20,19 @@ public final class PhaseEvent {
 
     public static Event build(BenchmarkRun owner, BenchmarkPhase phase, int run, String message, Instant now) {
         String name = owner.getMetadata().getName() + "." + phase.name().toLowerCase(Locale.ROOT) + ".r" + run;
+        return event(owner, name, phase == BenchmarkPhase.Failed ? "Warning" : "Normal", phase.name(), message, now);
+    }
+
+    /** An Event of this name about the BenchmarkRun, from the operator. */
+    static Event event(BenchmarkRun owner, String name, String type, String reason, String message, Instant now) {
         return new EventBuilder()
                 .withNewMetadata().withName(name).withNamespace(owner.getMetadata().getNamespace()).endMetadata()
                 .withNewInvolvedObject()
                 .withApiVersion(owner.getApiVersion()).withKind(owner.getKind()).withName(owner.getMetadata().getName())
                 .withNamespace(owner.getMetadata().getNamespace()).withUid(owner.getMetadata().getUid())
                 .endInvolvedObject()
-                .withType(phase == BenchmarkPhase.Failed ? "Warning" : "Normal")
-                .withReason(phase.name())
+                .withType(type)
+                .withReason(reason)
                 .withMessage(message)
                 .withFirstTimestamp(now.toString()).withLastTimestamp(now.toString()).withCount(1)
                 .withNewSource().withComponent(COMPONENT).endSource()
