@@ -50,6 +50,6 @@ public final class FinishedBenchmarkRuns {
     private static RunStatus run(int number, double throughput) {
         return new RunStatus(number, throughput, new LatencySummary(1000, 2.0, 1.5, 4.0, 7.5, 12.0, 30.0), 100_000,
                 900, 0, 0.0, null, 0.4, 0.1, new InvariantStatus(true, 1, 1, 100_000, 100_000, List.of()), true, List.of(),
-                null, null, null);
+                null, null, null, null, null, null);
     }
 }

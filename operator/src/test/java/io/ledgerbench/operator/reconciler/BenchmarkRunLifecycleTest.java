@@ -319,6 +319,10 @@ abstract class BenchmarkRunLifecycleTest {
             assertThat(fault.answeredPerSecBefore()).isEqualTo(300.0); // 3 pods x 10 per 100 ms
         });
         assertThat(run.faults().longestGapSeconds()).isEqualTo(0.3);
+        assertThat(status.getRuns()).singleElement().satisfies(shown -> {
+            assertThat(shown.longestGapSeconds()).isEqualTo(0.3);
+            assertThat(shown.faultsAsExpected()).isTrue();
+        });
         assertThat(results(name).getData().get("report.txt")).contains("longest stretch with no answered transfer 0.3 s");
     }
 

@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * One finished run as status shows it; the full result, histograms included, is in the results ConfigMap. In
  * saturation mode the figures are the sustainable step's, beside the sustainable rate and the p99 there (null
- * in the other modes, and when the search found none).
+ * in the other modes, and when the search found none). With spec.faults, the longest stretch of the measurement
+ * with no answered transfer (seconds) and whether every fault did what replication predicts; with a client round
+ * trip added, the median measured (null otherwise).
  */
 public record RunStatus(
         int run,
@@ -27,7 +29,10 @@ public record RunStatus(
         List<String> warnings,
         RunResourcesStatus resources,
         Double sustainableRate,
-        Double p99AtSustainableMs) {
+        Double p99AtSustainableMs,
+        Double longestGapSeconds,
+        Boolean faultsAsExpected,
+        Double clientRoundTripMeasuredMs) {
 
     public RunStatus {
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
@@ -44,6 +49,11 @@ public record RunStatus(
                 result.valid(), result.warnings().stream().map(ValidityWarning::message).toList(),
                 RunResourcesStatus.of(result.clusterResources()),
                 result.saturation() == null ? null : result.saturation().sustainableRatePerSec(),
-                result.saturation() == null ? null : result.saturation().p99AtSustainableMs());
+                result.saturation() == null ? null : result.saturation().p99AtSustainableMs(),
+                result.faults() == null ? null : result.faults().longestGapSeconds(),
+                result.faults() == null ? null : result.faults().faults().stream()
+                        .allMatch(io.ledgerbench.loadgen.fault.FaultOutcome::asExpected),
+                result.network() == null || result.network().clientRoundTripMeasuredMs() == null ? null
+                        : result.network().clientRoundTripMeasuredMs().p50Ms());
     }
 }
