@@ -44,23 +44,26 @@ public final class AvailabilityAnalysis {
         }
         List<FaultOutcome> outcomes = new ArrayList<>();
         for (AppliedFault fault : faults) {
-            outcomes.add(outcome(answeredPerBucket, bucketNanos, first, end, fault));
+            outcomes.add(outcome(answeredPerBucket, bucketNanos, measurementStartNanos, first, end, fault));
         }
         return new FaultsResult(bucketNanos / 1e9, longest * bucketNanos / 1e9,
                 (longestStart - first) * bucketNanos / 1e9, outcomes, null);
     }
 
-    private static FaultOutcome outcome(long[] timeline, long bucketNanos, int first, int end, AppliedFault fault) {
+    private static FaultOutcome outcome(long[] timeline, long bucketNanos, long measurementStartNanos, int first,
+                                        int end, AppliedFault fault) {
         Double restarted = seconds(fault.restartedAtNanos());
         if (fault.appliedAtNanos() == null) {
             return new FaultOutcome(fault.node(), fault.action(), fault.plannedAtNanos() / 1e9, null, null,
                     fault.expectation().explanation(), fault.expectation().keepsCommitting(), null, null, null, null,
                     null, fault.detail(), fault.error());
         }
-        int applied = first + (int) (fault.appliedAtNanos() / bucketNanos);
+        // Buckets count from the run's start: the measurement need not start on a bucket's edge.
+        int applied = (int) ((measurementStartNanos + fault.appliedAtNanos()) / bucketNanos);
         int back = fault.restartedAtNanos() == null ? end
-                : Math.min(end, first + (int) (fault.restartedAtNanos() / bucketNanos));
-        int settled = first + (int) ((fault.appliedAtNanos() + SETTLE_NANOS + bucketNanos - 1) / bucketNanos);
+                : Math.min(end, (int) ((measurementStartNanos + fault.restartedAtNanos()) / bucketNanos));
+        int settled = (int) ((measurementStartNanos + fault.appliedAtNanos() + SETTLE_NANOS + bucketNanos - 1)
+                / bucketNanos);
         Boolean kept = settled >= back ? null : sum(timeline, settled, back) > 0;
         Integer firstAnswer = null;
         for (int bucket = applied + 1; bucket < end && firstAnswer == null; bucket++) {

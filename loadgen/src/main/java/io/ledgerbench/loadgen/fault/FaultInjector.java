@@ -89,16 +89,25 @@ public final class FaultInjector implements AutoCloseable {
         }
         if (fault.restartAfterDuration().isPresent()) {
             // From the moment the fault was applied, however long the kill took to confirm.
-            scheduler.schedule(() -> restart(index), Math.max(0, at + fault.restartAfterDuration().get().toNanos()
-                    - sinceStart()), TimeUnit.NANOSECONDS);
+            schedule(() -> restart(index), Math.max(0, at + fault.restartAfterDuration().get().toNanos()
+                    - sinceStart()), "the restart of " + fault.node());
         } else if (!expectation.keepsCommitting()) {
             String reason = String.format(Locale.ROOT, "%s was %s at +%.1f s and is not restarted: %s",
                     fault.node(), fault.action() == io.ledgerbench.loadgen.spec.FaultAction.KILL ? "killed" : "stopped",
                     at / 1e9, expectation.explanation());
-            scheduler.schedule(() -> {
+            schedule(() -> {
                 log.accept("ending the run: " + reason);
                 endRun.accept(reason);
-            }, Math.max(0, at + OBSERVATION.toNanos() - sinceStart()), TimeUnit.NANOSECONDS);
+            }, Math.max(0, at + OBSERVATION.toNanos() - sinceStart()), "the end of the run");
+        }
+    }
+
+    /** Schedules what, unless the run has ended meanwhile (then it is said, not silently dropped). */
+    private void schedule(Runnable what, long delayNanos, String description) {
+        try {
+            scheduler.schedule(what, delayNanos, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            log.accept("the run ended before " + description + " was due: not made");
         }
     }
 

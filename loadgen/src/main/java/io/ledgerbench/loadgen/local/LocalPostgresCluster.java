@@ -127,7 +127,9 @@ public final class LocalPostgresCluster implements AutoCloseable, LocalServers.P
 
     /** Stops standby index cleanly (a node going away); its data stays for {@link #startStandby}. */
     public void stopStandby(int index) {
-        standbys.get(index).stop();
+        if (standbys.get(index).isUp()) {
+            standbys.get(index).stop();
+        }
     }
 
     /** Starts standby index (again); it catches up by streaming from the primary. */

@@ -209,7 +209,7 @@ public final class LocalTigerBeetle implements AutoCloseable {
 
     /** Kills one replica at once (SIGKILL), as a machine that is lost: no clean shutdown. */
     public String killReplica(int replica) {
-        Process process = replicas.get(replica);
+        Process process = alive(replica);
         process.destroyForcibly();
         awaitExit(process);
         return "SIGKILL to replica-" + replica + " (pid " + process.pid() + ")";
@@ -217,10 +217,18 @@ public final class LocalTigerBeetle implements AutoCloseable {
 
     /** Stops one replica (SIGTERM): its own shutdown. */
     public String stopReplica(int replica) {
-        Process process = replicas.get(replica);
+        Process process = alive(replica);
         process.destroy();
         awaitExit(process);
         return "SIGTERM to replica-" + replica + " (pid " + process.pid() + ")";
+    }
+
+    private Process alive(int replica) {
+        Process process = replicas.get(replica);
+        if (!process.isAlive()) {
+            throw new IllegalStateException("replica-" + replica + " is already down");
+        }
+        return process;
     }
 
     /** Starts a stopped or killed replica again on its data file; returns once it listens. */

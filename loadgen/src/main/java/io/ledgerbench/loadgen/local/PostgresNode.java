@@ -84,7 +84,7 @@ final class PostgresNode {
     /** Stops the server cleanly (a fast shutdown: sessions rolled back, a checkpoint written). */
     synchronized String stop() {
         if (server == null) {
-            return name + " was already down";
+            throw new IllegalStateException(name + " is already down");
         }
         try {
             server.close();
@@ -99,7 +99,7 @@ final class PostgresNode {
     /** Kills the postmaster and every process of it at once (SIGKILL), as a machine that is lost. */
     synchronized String kill() {
         if (server == null) {
-            return name + " was already down";
+            throw new IllegalStateException(name + " is already down");
         }
         long pid = EmbeddedPostgresServer.postmasterPid(directory);
         ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(name
@@ -148,6 +148,8 @@ final class PostgresNode {
         } catch (IOException e) {
             // the killed server's lock file: nothing left to release
         }
-        stop();
+        if (server != null) {
+            stop();
+        }
     }
 }

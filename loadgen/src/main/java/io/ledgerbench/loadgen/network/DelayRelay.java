@@ -66,19 +66,35 @@ public final class DelayRelay implements AutoCloseable {
             try {
                 server.connect(upstream, 10_000);
             } catch (IOException e) {
-                close(client); // the far side refuses: so does the relay, as the wire would carry the refusal
+                // The far side refuses. The client's connect to the relay has succeeded already, so it sees the
+                // connection closed, not refused (a transfer there counts as in doubt: the relay cannot say better).
+                close(client);
                 close(server);
                 continue;
             }
             sockets.add(client);
             sockets.add(server);
-            pipe(client, server);
-            pipe(server, client);
+            if (listener.isClosed()) { // close() ran meanwhile and may have missed these two
+                close(client);
+                close(server);
+                return;
+            }
+            java.util.concurrent.atomic.AtomicInteger directionsOpen = new java.util.concurrent.atomic.AtomicInteger(2);
+            Runnable directionEnded = () -> {
+                if (directionsOpen.decrementAndGet() == 0) { // both ends said goodbye: the connection is over
+                    close(client);
+                    close(server);
+                    sockets.remove(client);
+                    sockets.remove(server);
+                }
+            };
+            pipe(client, server, directionEnded);
+            pipe(server, client, directionEnded);
         }
     }
 
-    /** Carries from's bytes to to, each chunk held until its delay has passed. */
-    private void pipe(Socket from, Socket to) {
+    /** Carries from's bytes to to, each chunk held until its delay has passed; ended runs once it is done. */
+    private void pipe(Socket from, Socket to, Runnable ended) {
         BlockingQueue<Chunk> queue = new LinkedBlockingQueue<>();
         SplittableRandom random = new SplittableRandom();
         String name = "delay-relay-" + from.getPort() + "-" + to.getPort();
@@ -111,6 +127,7 @@ public final class DelayRelay implements AutoCloseable {
                     }
                     if (chunk.bytes() == END) {
                         to.shutdownOutput();
+                        ended.run();
                         return;
                     }
                     out.write(chunk.bytes());
@@ -119,6 +136,8 @@ public final class DelayRelay implements AutoCloseable {
             } catch (IOException e) {
                 close(from); // the far side went away: so does this side
                 close(to);
+                sockets.remove(from);
+                sockets.remove(to);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -19,8 +19,8 @@ import java.util.List;
 public final class LocalNetwork implements AutoCloseable {
 
     /** How the local runner makes distance, as results record it. */
-    public static final String EMULATION = "delay relays of the local runner (TCP on loopback: latency only, no"
-            + " loss or bandwidth limit)";
+    public static final String EMULATION = "delay relays of the local runner (TCP on loopback: half the round trip"
+            + " and the jitter each way, in order; latency only, no loss or bandwidth limit)";
     static final int PROBE_SAMPLES = 200;
     private static final Duration PROBE_DEADLINE = Duration.ofSeconds(30);
 

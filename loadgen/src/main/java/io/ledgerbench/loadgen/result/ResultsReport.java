@@ -30,8 +30,8 @@ public final class ResultsReport {
         if (network.nodeRoundTripMs() > 0) {
             links.add(link("between nodes", network.nodeRoundTripMs(), network.nodeRoundTripMeasuredMs()));
         }
-        return String.join("; ", links) + (network.jitterMs() > 0 ? String.format(Locale.ROOT, "; jitter +/- %.2f ms"
-                + " each way", network.jitterMs()) : "") + "; added by " + network.emulation();
+        return String.join("; ", links) + (network.jitterMs() > 0 ? String.format(Locale.ROOT, "; jitter +/- %.2f ms",
+                network.jitterMs()) : "") + "; added by " + network.emulation();
     }
 
     private static String link(String name, double requestedMs, LatencySummary measured) {

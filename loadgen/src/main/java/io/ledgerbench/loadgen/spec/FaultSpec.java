@@ -19,7 +19,7 @@ public record FaultSpec(
         @Pattern(DurationText.SCHEMA_PATTERN) String restartAfter) {
 
     /** The node names faults accept: PostgreSQL's primary and standbys, TigerBeetle's replicas. */
-    public static final String NODE_PATTERN = "^(primary|standby-[1-9][0-9]?|replica-[0-9][0-9]?)$";
+    public static final String NODE_PATTERN = "^(primary|standby-[1-9][0-9]?|replica-(0|[1-9][0-9]?))$";
     private static final java.util.regex.Pattern NODE = java.util.regex.Pattern.compile(NODE_PATTERN);
 
     public FaultSpec {

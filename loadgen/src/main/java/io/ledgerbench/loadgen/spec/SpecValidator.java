@@ -27,6 +27,8 @@ public final class SpecValidator {
     /** More faults than this in one measurement would be a different experiment (chaos), not a node loss. */
     public static final int MAX_FAULTS = 10;
     private static final Duration FOREVER = Duration.ofDays(365_000);
+    /** How long after a node's restart another fault may hit it: the restart itself takes seconds. */
+    static final Duration FAULT_MARGIN = Duration.ofSeconds(10);
 
     /** Settings that decide durability, and the spec field that owns each (SPEC section 5). */
     private static final Map<String, String> DURABILITY_SETTINGS = Map.of(
@@ -122,10 +124,15 @@ public final class SpecValidator {
         Optional<Duration> measurement = DurationText.parse(spec.workload().duration());
         Map<String, Duration> nodeBackAt = new java.util.HashMap<>();
         Map<String, String> nodeDownAt = new java.util.HashMap<>();
-        List<FaultSpec> inOrder = new ArrayList<>(faults);
-        inOrder.sort(java.util.Comparator.comparing(fault -> DurationText.parse(fault.at()).orElse(Duration.ZERO)));
-        for (FaultSpec fault : inOrder) {
-            String field = "spec.faults[" + faults.indexOf(fault) + "]";
+        List<Integer> inOrder = new ArrayList<>();
+        for (int index = 0; index < faults.size(); index++) {
+            inOrder.add(index);
+        }
+        inOrder.sort(java.util.Comparator.comparing(index -> DurationText.parse(faults.get(index).at())
+                .orElse(Duration.ZERO)));
+        for (int index : inOrder) {
+            FaultSpec fault = faults.get(index);
+            String field = "spec.faults[" + index + "]";
             checkFaultNode(field + ".node", fault.node(), spec.database());
             Optional<Duration> at = duration(field + ".at", fault.at());
             Optional<Duration> restart = fault.restartAfter() == null ? Optional.empty()
@@ -138,12 +145,19 @@ public final class SpecValidator {
             measurement.filter(window -> at.get().compareTo(window) >= 0).ifPresent(window -> fail(field + ".at",
                     "must fall inside the measurement (duration " + spec.workload().duration() + "): it is an offset"
                             + " from the measurement's start (got " + fault.at() + ")"));
+            if (restart.isPresent() && measurement.isPresent()
+                    && at.get().plus(restart.get()).compareTo(measurement.get()) >= 0) {
+                fail(field + ".restartAfter", "would bring " + fault.node() + " back after the measurement ends (at "
+                        + fault.at() + " + " + fault.restartAfter() + " >= duration " + spec.workload().duration()
+                        + "): shorten it, or leave it out to keep the node down");
+            }
             Duration back = nodeBackAt.get(fault.node());
-            if (back != null && at.get().compareTo(back) < 0) {
+            // A restart takes its own time (seconds): a fault on the same node needs a margin after it.
+            if (back != null && at.get().compareTo(back.plus(FAULT_MARGIN)) < 0) {
                 fail(field + ".at", "node " + fault.node() + " is still down from an earlier fault at "
                         + nodeDownAt.get(fault.node())
                         + (back.equals(FOREVER) ? " (it is never restarted)" : " (it restarts at " + back.toSeconds()
-                        + "s)"));
+                        + "s; allow " + FAULT_MARGIN.toSeconds() + "s for it to come back)"));
             }
             nodeBackAt.put(fault.node(), fault.restartAfter() == null || restart.isEmpty() ? FOREVER
                     : at.get().plus(restart.get()));

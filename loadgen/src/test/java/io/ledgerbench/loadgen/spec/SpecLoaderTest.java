@@ -389,7 +389,22 @@ class SpecLoaderTest {
     void aFaultOnANodeStillDownFromAnEarlierOneIsRefused() {
         assertThat(refusal(HEADER + "spec:\n  faults:\n    - {node: standby-1, at: 5s, restartAfter: 10s}\n"
                 + "    - {node: standby-1, at: 10s}\n").violations()).containsExactly(new SpecViolation(
-                "spec.faults[1].at", "node standby-1 is still down from an earlier fault at 5s (it restarts at 15s)"));
+                "spec.faults[1].at", "node standby-1 is still down from an earlier fault at 5s (it restarts at 15s; allow 10s"
+                + " for it to come back)"));
+    }
+
+    @Test
+    void aRestartAfterTheMeasurementEndsIsRefused() {
+        assertThat(refusal(HEADER + "spec:\n  workload: {duration: 30s}\n  faults:\n"
+                + "    - {node: standby-1, at: 20s, restartAfter: 10s}\n").violations())
+                .extracting(SpecViolation::field).containsExactly("spec.faults[0].restartAfter");
+    }
+
+    @Test
+    void aReplicaNumberWithALeadingZeroIsNotANodeName() {
+        assertThat(refusal(HEADER + "spec:\n  database: {engine: tigerbeetle, replicas: 6}\n  faults:\n"
+                + "    - {node: replica-05, at: 5s}\n").violations()).extracting(SpecViolation::field)
+                .containsExactly("spec.faults[0].node");
     }
 
     @Test

@@ -70,6 +70,7 @@ public final class LoadgenJobs {
     /** The image of the init container that adds spec.network's client round trip: it has iproute2's tc (pinned). */
     public static final String NETWORK_DELAY_IMAGE = "docker.io/nicolaka/netshoot:v0.13";
     public static final String NETWORK_DELAY_CONTAINER = "network-delay";
+    static final int NETEM_QUEUE_PACKETS = 100_000;
 
     /**
      * With spec.network.clientRoundTrip, an init container that adds it to every packet the load-generator pod
@@ -83,8 +84,9 @@ public final class LoadgenJobs {
         if (roundTrip.isZero()) {
             return java.util.Optional.empty();
         }
+        // netem's queue holds 1000 packets by default and drops beyond: a delay of milliseconds at high rates fills it.
         List<String> command = new ArrayList<>(List.of("tc", "qdisc", "replace", "dev", "eth0", "root", "netem",
-                "delay", roundTrip.toNanos() / 1000 + "us"));
+                "limit", Integer.toString(NETEM_QUEUE_PACKETS), "delay", roundTrip.toNanos() / 1000 + "us"));
         if (!network.jitterDuration().isZero()) {
             command.add(network.jitterDuration().toNanos() / 1000 + "us");
         }

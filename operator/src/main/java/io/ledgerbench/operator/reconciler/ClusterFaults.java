@@ -25,12 +25,17 @@ import java.util.Set;
 
 /**
  * spec.faults on Kubernetes, while a run measures: a fault that is due deletes its node's database pod
- * (kill: no grace period; stop: the pod's own grace period, PostgreSQL's and TigerBeetle's clean shutdown),
- * with an Event; the StatefulSet recreates the pod, and once the new pod is Ready the fault is recorded as
- * recovered. Each step is recorded in the run's start barrier, so an operator restart neither repeats nor
- * forgets one. Faults are timed by this reconcile loop: to within a second of their offset.
+ * (kill: a grace period of 1 s, SIGTERM then SIGKILL, the shortest that is not a forced deletion, which would let
+ * the StatefulSet start a second copy on the same data before the first is gone; stop: the pod's own grace
+ * period, PostgreSQL's and TigerBeetle's clean shutdown), with an Event; the StatefulSet recreates the pod, and
+ * once the new pod is Ready the fault is recorded as recovered. Each step is recorded in the run's start barrier,
+ * so an operator restart does not repeat a recorded one (one that restarts between deleting the pod and
+ * recording it would delete the new pod again). Faults are timed by this reconcile loop: to within a second.
  */
 final class ClusterFaults {
+
+    /** A killed pod's grace period: 0 would be a forced deletion (see the class comment). */
+    static final long KILL_GRACE_SECONDS = 1;
 
     /** How soon to look again while a deleted pod is coming back. */
     static final Duration RECOVERY_RECHECK = Duration.ofSeconds(1);
@@ -96,8 +101,9 @@ final class ClusterFaults {
                         "pod " + pod + " does not exist");
             }
             if (fault.action() == FaultAction.KILL) {
-                resource.withGracePeriod(0).delete();
-                detail = "pod " + pod + " deleted with no grace period (its processes killed)";
+                resource.withGracePeriod(KILL_GRACE_SECONDS).delete();
+                detail = "pod " + pod + " deleted with a grace period of " + KILL_GRACE_SECONDS + " s (SIGTERM, then"
+                        + " SIGKILL)";
             } else {
                 resource.delete();
                 detail = "pod " + pod + " deleted with its grace period (a clean shutdown)";
@@ -135,6 +141,11 @@ final class ClusterFaults {
         return pod.getStatus() != null && pod.getStatus().getConditions() != null && pod.getStatus().getConditions()
                 .stream().anyMatch(condition -> "Ready".equals(condition.getType())
                         && "True".equals(condition.getStatus()));
+    }
+
+    /** The nodes a recorded fault took down that have not been seen back yet, for the status message. */
+    static List<String> stillDown(Map<Integer, AppliedFault> recorded) {
+        return down(recorded).stream().sorted().toList();
     }
 
     private static Set<String> down(Map<Integer, AppliedFault> recorded) {

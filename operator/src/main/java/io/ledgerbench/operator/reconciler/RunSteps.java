@@ -94,6 +94,12 @@ final class RunSteps {
             return new StepOutcome.Wait(finished + " of " + pods + " load-generator pods of Job " + job + " finished",
                     nextFault.orElse(null));
         }
+        // The verify Job needs the whole cluster, and the result says when each node came back.
+        List<String> stillDown = ClusterFaults.stillDown(exchange.faults(run));
+        if (!stillDown.isEmpty()) {
+            return new StepOutcome.Wait(String.join(", ", stillDown) + " to come back after its fault (the load"
+                    + " generator has finished)", nextFault.orElse(null));
+        }
         return new StepOutcome.Advance(BenchmarkPhase.Verifying, run);
     }
 
@@ -149,7 +155,8 @@ final class RunSteps {
         if (!spec.network().clientRoundTripDuration().isZero()) {
             result = ResultCalculator.withNetwork(result, new io.ledgerbench.loadgen.network.NetworkResult(
                     "tc netem on the load-generator pods (init container " + LoadgenJobs.NETWORK_DELAY_CONTAINER
-                            + "); measured by TCP connects from the pods to the database",
+                            + ": the whole round trip, and its jitter, on the packets they send; netem may reorder"
+                            + " packets under jitter); measured by TCP connects from the pods to the database",
                     spec.network().clientRoundTripDuration().toNanos() / 1e6, connectRoundTrips(pods), 0, null,
                     spec.network().jitterDuration().toNanos() / 1e6));
         }

@@ -135,7 +135,7 @@ class LoadgenJobsTest {
 
         assertThat(pod.getInitContainers()).singleElement().satisfies(init -> {
             assertThat(init.getCommand()).containsExactly("tc", "qdisc", "replace", "dev", "eth0", "root", "netem",
-                    "delay", "10000us", "1000us");
+                    "limit", "100000", "delay", "10000us", "1000us");
             assertThat(init.getSecurityContext().getCapabilities().getAdd()).containsExactly("NET_ADMIN");
             assertThat(init.getSecurityContext().getAllowPrivilegeEscalation()).isFalse();
         });

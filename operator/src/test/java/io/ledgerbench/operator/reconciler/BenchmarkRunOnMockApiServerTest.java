@@ -29,11 +29,12 @@ class BenchmarkRunOnMockApiServerTest extends BenchmarkRunLifecycleTest {
     /**
      * What the ClusterRole grants that this replay cannot show in use: get on BenchmarkRuns (no more
      * than list already grants), and update on their finalizers, which the API server checks when the
-     * operator sets owner references with blockOwnerDeletion (the mock server does not).
+     * operator sets owner references with blockOwnerDeletion (the mock server does not); get on pods,
+     * which only spec.faults uses (this replay has none: aFaultDeletesItsNodesPod... shows it).
      */
     private static final List<String> GRANTED_BUT_UNSEEN_IN_THE_MOCK = List.of("get ledgerbench.io/benchmarkruns",
             "update ledgerbench.io/benchmarkruns/finalizers", "get ledgerbench.io/benchmarkcomparisons",
-            "update ledgerbench.io/benchmarkcomparisons/finalizers");
+            "update ledgerbench.io/benchmarkcomparisons/finalizers", "get pods");
 
     KubernetesMockServer server;
     KubernetesClient mockClient;

@@ -74,7 +74,7 @@ class ClusterFaultsTest {
         AppliedFault fault = exchange.faults(1).get(0);
         assertThat(fault.node()).isEqualTo("standby-1");
         assertThat(fault.appliedAtNanos()).isEqualTo(Duration.ofSeconds(60).toNanos());
-        assertThat(fault.detail()).contains("no grace period");
+        assertThat(fault.detail()).contains("grace period of 1 s");
         assertThat(fault.expectation().keepsCommitting()).isTrue();
         assertThat(client.v1().events().inNamespace(NAMESPACE).list().getItems())
                 .anySatisfy(event -> {

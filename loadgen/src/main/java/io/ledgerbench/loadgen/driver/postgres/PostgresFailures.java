@@ -18,7 +18,9 @@ final class PostgresFailures {
             return switch (pg.getSqlState() == null ? "" : pg.getSqlState()) {
                 case "40001" -> SERIALIZATION_FAILURE;
                 case "40P01" -> DEADLOCK_DETECTED;
-                case "57P01", "57P02", "57P03" -> TransferResult.SERVER_SHUTDOWN;
+                case "57P01", "57P02" -> TransferResult.SERVER_SHUTDOWN;
+                // "the database system is starting up": refused at connect, so certainly not applied.
+                case "57P03" -> TransferResult.CONNECTION_REFUSED;
                 case "53300" -> "too_many_connections";
                 default -> "sqlstate_" + pg.getSqlState();
             };

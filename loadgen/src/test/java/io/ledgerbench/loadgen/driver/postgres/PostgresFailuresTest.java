@@ -25,6 +25,8 @@ class PostgresFailuresTest {
         assertThat(reason).isEqualTo("sqlstate_23505");
         assertThat(PostgresFailures.isRetryable(reason)).isFalse();
         assertThat(PostgresFailures.reason(sqlState("57P01"))).isEqualTo("server_shutdown");
+        assertThat(PostgresFailures.reason(sqlState("57P03"))).as("starting up: refused at connect, nothing applied")
+                .isEqualTo("connection_refused");
     }
 
     @Test
