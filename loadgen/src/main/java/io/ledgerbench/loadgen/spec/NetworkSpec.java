@@ -39,9 +39,4 @@ public record NetworkSpec(
     public Duration jitterDuration() {
         return DurationText.require(jitter);
     }
-
-    /** Whether any delay is asked for (validated spec). */
-    public boolean addsDelay() {
-        return !clientRoundTripDuration().isZero() || !nodeRoundTripDuration().isZero();
-    }
 }
