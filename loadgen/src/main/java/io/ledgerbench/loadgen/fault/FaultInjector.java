@@ -29,11 +29,8 @@ public final class FaultInjector implements AutoCloseable {
     private final DatabaseSpec database;
     private final Consumer<String> endRun;
     private final Consumer<String> log;
-    private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
-        Thread thread = new Thread(runnable, "fault-injector");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1,
+            Thread.ofPlatform().name("fault-injector").daemon().factory());
     private final List<AppliedFault> applied = new ArrayList<>();
     private final Set<String> down = new HashSet<>();
     private long measurementStartNanos;

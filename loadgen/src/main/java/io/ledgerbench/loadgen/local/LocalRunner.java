@@ -226,7 +226,7 @@ public final class LocalRunner {
                             + measurement.measurement().counts().failed(), measurement.inDoubtInAllPhases());
         }
         LocalServers.Verification checked = faults == null
-                ? new LocalServers.Verification(database, "the primary", false)
+                ? new LocalServers.Verification(database, "the run's database", false)
                 : servers.verificationAfterFaults(database);
         InvariantReport invariants;
         try {

@@ -38,10 +38,6 @@ final class PostgresNode {
         return name;
     }
 
-    Path directory() {
-        return directory;
-    }
-
     /** The port (0 until first started when none was given). */
     int port() {
         return port;

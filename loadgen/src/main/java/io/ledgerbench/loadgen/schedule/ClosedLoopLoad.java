@@ -37,11 +37,8 @@ public final class ClosedLoopLoad implements LoadShape {
     @Override
     public void run(RunClock clock, TransferDriver driver, RunRecorder recorder) throws InterruptedException {
         CountDownLatch finished = new CountDownLatch(clients.size());
-        ScheduledExecutorService pauses = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "closed-loop-pauses");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService pauses = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("closed-loop-pauses").daemon().factory());
         try {
             List<Client> running = clients.stream()
                     .map(generator -> new Client(generator, clock, driver, recorder, finished, pauses)).toList();

@@ -66,11 +66,8 @@ public final class RunExecutor {
         recorder.start(clock.startNanos(), clock.totalSeconds(), clock::phaseAt);
         recorder.onGiveUp(reason -> clock.stopEarly(System.nanoTime(), reason));
         ClientCpuSampler cpu = new ClientCpuSampler();
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "run-ticker");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("run-ticker").daemon().factory());
         Ticker tick = new Ticker(clock, recorder, cpu, listener, workload);
         ticker.scheduleAtFixedRate(tick, 1, 1, TimeUnit.SECONDS);
         ClientJitTime jit = new ClientJitTime();

@@ -63,7 +63,8 @@ public final class DatabasePods {
         return new Readiness(notReady.isEmpty(), notReady, stale, pods);
     }
 
-    private static boolean isReady(Pod pod) {
+    /** Whether the pod's Ready condition is True. */
+    public static boolean isReady(Pod pod) {
         return pod.getStatus() != null && pod.getStatus().getConditions() != null && pod.getStatus().getConditions()
                 .stream().anyMatch(condition -> "Ready".equals(condition.getType()) && "True".equals(condition.getStatus()));
     }

@@ -1,5 +1,6 @@
 package io.ledgerbench.operator.dependent;
 
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkPhase;
@@ -8,7 +9,7 @@ import io.ledgerbench.operator.model.PhaseEvent;
 import java.net.HttpURLConnection;
 import java.time.Instant;
 
-/** Records a phase change as an Event; one that already exists (a repeated reconcile) is left as it is. */
+/** Records a phase change (or any Event of the operator's) once; one that already exists (a repeated reconcile) is left as it is. */
 public final class PhaseEvents {
 
     private final KubernetesClient client;
@@ -18,9 +19,13 @@ public final class PhaseEvents {
     }
 
     public void phaseChanged(BenchmarkRun owner, BenchmarkPhase phase, int run, String message, Instant now) {
+        createOnce(PhaseEvent.build(owner, phase, run, message, now));
+    }
+
+    /** Creates the Event unless one of its name exists (each Event's name says what it records). */
+    public void createOnce(Event event) {
         try {
-            client.v1().events().inNamespace(owner.getMetadata().getNamespace())
-                    .resource(PhaseEvent.build(owner, phase, run, message, now)).create();
+            client.v1().events().inNamespace(event.getMetadata().getNamespace()).resource(event).create();
         } catch (KubernetesClientException e) {
             if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
                 throw e;

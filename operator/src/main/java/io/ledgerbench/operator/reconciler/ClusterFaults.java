@@ -11,8 +11,9 @@ import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
 import io.ledgerbench.loadgen.spec.FaultAction;
 import io.ledgerbench.loadgen.spec.FaultSpec;
 import io.ledgerbench.operator.api.v1alpha1.BenchmarkRun;
+import io.ledgerbench.operator.dependent.DatabasePods;
+import io.ledgerbench.operator.dependent.PhaseEvents;
 import io.ledgerbench.operator.model.FaultEvent;
-import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,19 +129,13 @@ final class ClusterFaults {
         Instant deletedAt = measurementStart.plusNanos(fault.appliedAtNanos());
         if (current == null || current.getMetadata().getCreationTimestamp() == null
                 || Instant.parse(current.getMetadata().getCreationTimestamp()).isBefore(deletedAt.minusSeconds(1))
-                || current.getMetadata().getDeletionTimestamp() != null || !ready(current)) {
+                || current.getMetadata().getDeletionTimestamp() != null || !DatabasePods.isReady(current)) {
             return Optional.empty();
         }
         long atNanos = Duration.between(measurementStart, now).toNanos();
         event(owner, run, index, FaultEvent.RECOVERED, String.format(Locale.ROOT, "run %d: %s is back (pod %s Ready)"
                 + " at +%.1f s of the measurement", run, fault.node(), pod, atNanos / 1e9), now);
         return Optional.of(fault.restarted(atNanos, "pod " + pod + " Ready again"));
-    }
-
-    private static boolean ready(Pod pod) {
-        return pod.getStatus() != null && pod.getStatus().getConditions() != null && pod.getStatus().getConditions()
-                .stream().anyMatch(condition -> "Ready".equals(condition.getType())
-                        && "True".equals(condition.getStatus()));
     }
 
     /** The nodes a recorded fault took down that have not been seen back yet, for the status message. */
@@ -156,14 +151,22 @@ final class ClusterFaults {
     }
 
     private void event(BenchmarkRun owner, int run, int index, String reason, String message, Instant now) {
-        try {
-            client.v1().events().inNamespace(owner.getMetadata().getNamespace())
-                    .resource(FaultEvent.build(owner, run, index, reason, message, now)).create();
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
-                throw e;
-            }
+        new PhaseEvents(client).createOnce(FaultEvent.build(owner, run, index, reason, message, now));
+    }
+
+    /**
+     * The run's faults for its result, in spec order: each as recorded, or, when the run ended before it was due,
+     * as not applied with that reason.
+     */
+    static List<AppliedFault> forResult(BenchmarkRunSpec spec, Map<Integer, AppliedFault> recorded) {
+        List<AppliedFault> faults = new java.util.ArrayList<>();
+        for (int index = 0; index < spec.faults().size(); index++) {
+            FaultSpec fault = spec.faults().get(index);
+            faults.add(recorded.getOrDefault(index, new AppliedFault(fault.node(), fault.action(),
+                    fault.atDuration().toNanos(), null, null, FaultExpectation.of(spec.database(), fault.node(), Set.of()),
+                    "", "the run ended before it was due")));
         }
+        return faults;
     }
 
     private static Optional<Duration> sooner(Optional<Duration> current, Duration candidate) {

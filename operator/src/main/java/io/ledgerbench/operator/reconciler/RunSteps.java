@@ -137,16 +137,8 @@ final class RunSteps {
             result = ResultCalculator.runResult(owner.getMetadata().getName(), run, spec, owner.getStatus().getSeed(),
                     startedAt, finishedAt, merged, verification.get().invariants(), verification.get().environment());
             if (!spec.faults().isEmpty()) {
-                java.util.Map<Integer, io.ledgerbench.loadgen.fault.AppliedFault> applied = exchange.faults(run);
-                List<io.ledgerbench.loadgen.fault.AppliedFault> faults = new java.util.ArrayList<>();
-                for (int index = 0; index < spec.faults().size(); index++) {
-                    io.ledgerbench.loadgen.spec.FaultSpec fault = spec.faults().get(index);
-                    faults.add(applied.getOrDefault(index, new io.ledgerbench.loadgen.fault.AppliedFault(fault.node(),
-                            fault.action(), fault.atDuration().toNanos(), null, null,
-                            io.ledgerbench.loadgen.fault.FaultExpectation.of(spec.database(), fault.node(),
-                                    java.util.Set.of()), "", "the run ended before it was due")));
-                }
-                result = ResultCalculator.withFaults(result, merged, spec.workload().warmupDuration().toNanos(), faults,
+                result = ResultCalculator.withFaults(result, merged, spec.workload().warmupDuration().toNanos(),
+                        ClusterFaults.forResult(spec, exchange.faults(run)),
                         "the cluster after the run (the StatefulSet had recreated every deleted pod)");
             }
             windowStart = startedAt.plus(spec.workload().warmupDuration());
