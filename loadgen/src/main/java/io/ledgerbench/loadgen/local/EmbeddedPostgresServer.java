@@ -2,6 +2,7 @@ package io.ledgerbench.loadgen.local;
 
 import io.ledgerbench.loadgen.driver.postgres.PostgresEndpoint;
 import io.ledgerbench.loadgen.driver.postgres.PostgresServerSettings;
+import io.ledgerbench.loadgen.network.NodeHost;
 import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -27,11 +28,28 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** Starts a server for the spec; its data lives in a temporary directory removed on close. */
     public static EmbeddedPostgresServer start(BenchmarkRunSpec spec) {
+        return start(spec, NodeHost.thisMachine("127.0.0.1"));
+    }
+
+    /**
+     * As {@link #start(BenchmarkRunSpec)}, on host: in a namespace of its own the server is initialized on this
+     * machine's network by the embedding library, then started in the namespace by pg_ctl.
+     */
+    static EmbeddedPostgresServer start(BenchmarkRunSpec spec, NodeHost host) {
         TemporaryDirectory root = TemporaryDirectory.create("ledgerbench-pg-");
-        PostgresNode node = new PostgresNode("primary", root.resolve("data"), 0, PostgresServerSettings.singleNode(spec));
+        Map<String, String> settings = PostgresServerSettings.singleNode(spec);
+        PostgresNode node = new PostgresNode("primary", root.resolve("data"), 0, settings);
         try {
             node.start();
+            if (host.isNamespaced()) {
+                java.nio.file.Path binaries = node.binaries();
+                node.stop();
+                node.close();
+                node = PostgresNode.on(host, "primary", root.resolve("data"), 0, settings, binaries);
+                node.start();
+            }
         } catch (RuntimeException e) {
+            node.close();
             root.close();
             throw new UncheckedIOException(new IOException("cannot start the embedded PostgreSQL: " + e.getMessage(), e));
         }
@@ -48,8 +66,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * splits on spaces: a value such as 'ANY 1 (*)' is single-quoted to arrive as one.
      */
     static void configure(EmbeddedPostgres.Builder builder, Map<String, String> settings) {
-        settings.forEach((name, value) -> builder.setServerConfig(name,
+        shellQuoted(settings).forEach(builder::setServerConfig);
+    }
+
+    /** settings with each value as pg_ctl's shell must see it to pass it on as one word. */
+    static Map<String, String> shellQuoted(Map<String, String> settings) {
+        Map<String, String> quoted = new java.util.LinkedHashMap<>();
+        settings.forEach((name, value) -> quoted.put(name,
                 value.matches("[A-Za-z0-9_.:/+-]+") ? value : "'" + value.replace("'", "'\\''") + "'"));
+        return quoted;
     }
 
     /** The server's process (its postmaster; every backend is its child). */
@@ -68,7 +93,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** Where to reach it, for the benchmark database. */
     public PostgresEndpoint endpoint() {
-        return new PostgresEndpoint("localhost", node.port(), "postgres", "", PostgresEndpoint.DEFAULT_DATABASE);
+        return new PostgresEndpoint(node.clientHost(), node.port(), "postgres", "", PostgresEndpoint.DEFAULT_DATABASE);
     }
 
     @Override

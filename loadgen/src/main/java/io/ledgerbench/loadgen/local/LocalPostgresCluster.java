@@ -4,7 +4,6 @@ import io.ledgerbench.loadgen.driver.postgres.PostgresEndpoint;
 import io.ledgerbench.loadgen.driver.postgres.PostgresServerSettings;
 import io.ledgerbench.loadgen.spec.BenchmarkRunSpec;
 import io.ledgerbench.loadgen.network.LocalNetwork;
-import io.ledgerbench.loadgen.spec.NetworkSpec;
 import java.net.InetSocketAddress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,12 +50,12 @@ public final class LocalPostgresCluster implements AutoCloseable, LocalServers.P
 
     /** Starts the spec's cluster (at least 2 replicas) and returns once every standby streams from the primary. */
     public static LocalPostgresCluster start(BenchmarkRunSpec spec) {
-        return start(spec, LocalNetwork.of(NetworkSpec.defaults()));
+        return start(spec, LocalNetwork.loopback());
     }
 
     /**
-     * As {@link #start(BenchmarkRunSpec)}, each standby reaching the primary through network's route between
-     * nodes (a delay relay when the spec asks for distance between them).
+     * As {@link #start(BenchmarkRunSpec)}, node i on network's node i (the primary is node 0), each standby
+     * reaching the primary through network's route between nodes.
      */
     public static LocalPostgresCluster start(BenchmarkRunSpec spec, LocalNetwork network) {
         int replicas = spec.database().replicas();
@@ -70,10 +69,12 @@ public final class LocalPostgresCluster implements AutoCloseable, LocalServers.P
             // initdb and a first start write the configuration; a clean stop leaves a consistent directory to copy.
             PostgresNode initializing = new PostgresNode("primary", root.resolve("primary"), 0, settings);
             initializing.start();
-            int port = initializing.port();
+            Path binaries = initializing.binaries();
             initializing.stop();
-            cluster = new LocalPostgresCluster(root, new PostgresNode("primary", root.resolve("primary"), port, settings));
-            InetSocketAddress primaryRoute = network.betweenNodes(new InetSocketAddress("127.0.0.1", port));
+            cluster = new LocalPostgresCluster(root, PostgresNode.on(network.node(0), "primary", root.resolve("primary"),
+                    initializing.port(), settings, binaries));
+            InetSocketAddress primaryRoute = network.betweenNodes(new InetSocketAddress(cluster.primary.peerAddress(),
+                    cluster.primary.port()));
             for (int index = 1; index < replicas; index++) {
                 String name = "standby-" + index;
                 Path directory = root.resolve(name);
@@ -82,7 +83,7 @@ public final class LocalPostgresCluster implements AutoCloseable, LocalServers.P
                 Files.writeString(directory.resolve("postgresql.auto.conf"), "primary_conninfo = '"
                         + PostgresServerSettings.standbyConnection(primaryRoute.getHostString(), primaryRoute.getPort(),
                         "postgres", name) + "'\n");
-                cluster.standbys.add(new PostgresNode(name, directory, 0, settings));
+                cluster.standbys.add(PostgresNode.on(network.node(index), name, directory, 0, settings, binaries));
             }
             cluster.primary.start();
             for (int index = 0; index < cluster.standbys.size(); index++) {
@@ -112,12 +113,13 @@ public final class LocalPostgresCluster implements AutoCloseable, LocalServers.P
     }
 
     public PostgresEndpoint primaryEndpoint() {
-        return new PostgresEndpoint("localhost", primary.port(), "postgres", "", PostgresEndpoint.DEFAULT_DATABASE);
+        return new PostgresEndpoint(primary.clientHost(), primary.port(), "postgres", "",
+                PostgresEndpoint.DEFAULT_DATABASE);
     }
 
     /** Standby index (0-based) as a read-only endpoint. */
     public PostgresEndpoint standbyEndpoint(int index) {
-        return new PostgresEndpoint("localhost", standbys.get(index).port(), "postgres", "",
+        return new PostgresEndpoint(standbys.get(index).clientHost(), standbys.get(index).port(), "postgres", "",
                 PostgresEndpoint.DEFAULT_DATABASE);
     }
 
@@ -254,10 +256,14 @@ public final class LocalPostgresCluster implements AutoCloseable, LocalServers.P
 
     /** "primary on port P, standby-1 on port Q, ...": where the benchmark ran. */
     public String describe() {
-        StringBuilder description = new StringBuilder("local cluster, this machine: primary on port " + primary.port());
-        standbys.forEach(standby -> description.append(", ").append(standby.name()).append(" on port ")
-                .append(standby.port()));
+        StringBuilder description = new StringBuilder("local cluster, this machine: primary " + where(primary));
+        standbys.forEach(standby -> description.append(", ").append(standby.name()).append(" ").append(where(standby)));
         return description.toString();
+    }
+
+    private static String where(PostgresNode node) {
+        return node.clientHost().equals("localhost") ? "on port " + node.port()
+                : "at " + node.clientHost() + ":" + node.port() + " (own network namespace)";
     }
 
     @Override

@@ -10,6 +10,8 @@ import io.ledgerbench.loadgen.driver.postgres.PostgresEndpoint;
 import io.ledgerbench.loadgen.fault.AvailabilityAnalysis;
 import io.ledgerbench.loadgen.fault.FaultInjector;
 import io.ledgerbench.loadgen.network.LocalNetwork;
+import io.ledgerbench.loadgen.network.NamespaceNetwork;
+import io.ledgerbench.loadgen.spec.NetworkEmulation;
 import io.ledgerbench.loadgen.network.NetworkResult;
 import io.ledgerbench.loadgen.measure.RunMeasurement;
 import io.ledgerbench.loadgen.measure.RunRecorder;
@@ -78,6 +80,7 @@ public final class LocalRunner {
     /** Refuses, before anything starts, what the local runner cannot do (on its own servers, or on an external one). */
     public static void checkSupported(BenchmarkRunSpec spec, boolean externalServer) {
         int replicas = spec.database().replicas();
+        checkNetworkSupported(spec, externalServer);
         if (spec.database().engine() == EngineType.TIGERBEETLE) {
             if (externalServer) {
                 throw new UnsupportedLocallyException("spec.database.engine", "--postgres-url points at PostgreSQL;"
@@ -100,15 +103,31 @@ public final class LocalRunner {
         }
     }
 
+    /** Network namespaces: for servers the runner starts, and only with root's rights. */
+    private static void checkNetworkSupported(BenchmarkRunSpec spec, boolean externalServer) {
+        if (!LocalNetwork.addsDelay(spec.network()) || spec.network().emulation() != NetworkEmulation.NAMESPACES) {
+            return;
+        }
+        String instead = "; or set spec.network.emulation: relays (TCP delay relays on loopback, no rights needed)";
+        if (externalServer) {
+            throw new UnsupportedLocallyException("spec.network.emulation", "namespaces hold servers the local runner"
+                    + " starts; an existing PostgreSQL (--postgres-url) is not one" + instead);
+        }
+        NamespaceNetwork.missingRights().ifPresent(missing -> {
+            throw new UnsupportedLocallyException("spec.network.emulation", "namespaces (the default) " + missing
+                    + ": run as root" + instead);
+        });
+    }
+
     /** Runs every run of the manifest and returns the aggregate (results already written). */
     public AggregateResult run(BenchmarkRunManifest manifest) throws IOException, InterruptedException {
         checkSupported(manifest.spec(), externalPostgres.isPresent());
         long seed = Optional.ofNullable(manifest.spec().workload().seed()).orElseGet(WorkloadRandom::newSeed);
         BenchmarkRunSpec spec = manifest.spec().withSeed(seed);
         String name = manifest.name();
-        try (LocalNetwork network = LocalNetwork.of(spec.network());
+        try (LocalNetwork network = LocalNetwork.of(spec.network(), spec.database().replicas());
              LocalServers servers = LocalServers.start(spec, externalPostgres, out, network)) {
-            NetworkResult distance = measureDistance(network);
+            NetworkResult distance = measureDistance(network, servers);
             Environment environment = null;
             List<RunResult> results = new ArrayList<>();
             for (int run = 1; run <= spec.runs(); run++) {
@@ -144,10 +163,10 @@ public final class LocalRunner {
     public RunResult runSingle(BenchmarkRunManifest manifest, int run, long seed) throws InterruptedException {
         checkSupported(manifest.spec(), externalPostgres.isPresent());
         BenchmarkRunSpec spec = manifest.spec().withSeed(seed);
-        try (LocalNetwork network = LocalNetwork.of(spec.network());
+        try (LocalNetwork network = LocalNetwork.of(spec.network(), spec.database().replicas());
              LocalServers servers = LocalServers.start(spec, externalPostgres, out, network);
              LedgerDatabase database = servers.openForRun(run)) {
-            NetworkResult distance = measureDistance(network);
+            NetworkResult distance = measureDistance(network, servers);
             Environment environment = Environment.measuredWith(spec, database, servers.location());
             out.println("server: " + environment.serverVersion());
             return withDistance(runOnce(manifest.name(), run, spec, seed, database, environment, servers), distance);
@@ -155,11 +174,11 @@ public final class LocalRunner {
     }
 
     /** The round trips across the distance the spec adds, measured once the servers are up (null without one). */
-    private NetworkResult measureDistance(LocalNetwork network) throws InterruptedException {
+    private NetworkResult measureDistance(LocalNetwork network, LocalServers servers) throws InterruptedException {
         if (!network.addsDelay()) {
             return null;
         }
-        NetworkResult measured = network.measure();
+        NetworkResult measured = network.measure(servers.nodePort());
         out.println("network: " + ResultsReport.describeNetwork(measured));
         return measured;
     }

@@ -32,6 +32,9 @@ interface LocalServers extends AutoCloseable {
     /** Where the servers are, for results. */
     String location();
 
+    /** The port the database nodes listen on (a TCP connect to it measures the distance to them). */
+    int nodePort();
+
     /** The database for run {@code run}, ready for reset; the caller closes it after the run. */
     LedgerDatabase openForRun(int run);
 
@@ -80,8 +83,10 @@ interface LocalServers extends AutoCloseable {
                     cluster::close, cluster);
         }
         out.println("starting embedded PostgreSQL ...");
-        EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start(spec);
-        return postgres(spec, routed(embedded.endpoint(), network), "embedded, this machine",
+        EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start(spec, network.node(0));
+        return postgres(spec, routed(embedded.endpoint(), network), network.node(0).isNamespaced()
+                        ? "embedded, this machine, at " + embedded.endpoint().host() + " (own network namespace)"
+                        : "embedded, this machine",
                 Map.of("server", embedded::serverPid), embedded::close, new SingleNode(embedded.node()));
     }
 
@@ -104,6 +109,12 @@ interface LocalServers extends AutoCloseable {
             @Override
             public String location() {
                 return "local, this machine: " + cluster.endpoint().describe();
+            }
+
+            @Override
+            public int nodePort() {
+                String first = cluster.endpoint().addresses().getFirst();
+                return Integer.parseInt(first.substring(first.lastIndexOf(':') + 1));
             }
 
             @Override
@@ -224,6 +235,11 @@ interface LocalServers extends AutoCloseable {
             @Override
             public String location() {
                 return location;
+            }
+
+            @Override
+            public int nodePort() {
+                return endpoint.port();
             }
 
             @Override

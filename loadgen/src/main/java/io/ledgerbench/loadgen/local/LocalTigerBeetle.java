@@ -5,7 +5,7 @@ import io.ledgerbench.loadgen.driver.tigerbeetle.TigerBeetleEndpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import io.ledgerbench.loadgen.network.LocalNetwork;
-import io.ledgerbench.loadgen.spec.NetworkSpec;
+import io.ledgerbench.loadgen.network.NodeHost;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -27,6 +27,8 @@ import java.util.stream.Stream;
 public final class LocalTigerBeetle implements AutoCloseable {
 
     private static final Duration START_WAIT = Duration.ofSeconds(60);
+    /** The port a replica in a network namespace of its own listens on. */
+    static final int NAMESPACED_PORT = 3000;
 
     private final Path binary;
     private final long clusterId;
@@ -36,6 +38,8 @@ public final class LocalTigerBeetle implements AutoCloseable {
     private final List<List<String>> addressesSeenBy;
     /** The addresses the load generator is given: a route to every replica. */
     private final List<String> clientAddresses;
+    /** Where each replica runs (on this machine's loopback, or in a network namespace of its own). */
+    private final List<NodeHost> hosts;
     private final List<Process> replicas = new ArrayList<>();
 
     private LocalTigerBeetle(Path binary, long clusterId, TemporaryDirectory directory, List<Integer> ports,
@@ -44,17 +48,25 @@ public final class LocalTigerBeetle implements AutoCloseable {
         this.clusterId = clusterId;
         this.directory = directory;
         this.ports = ports;
+        this.hosts = java.util.stream.IntStream.range(0, ports.size()).mapToObj(network::node).toList();
         this.addressesSeenBy = new ArrayList<>();
         for (int replica = 0; replica < ports.size(); replica++) {
             List<String> seen = new ArrayList<>();
             for (int peer = 0; peer < ports.size(); peer++) {
-                InetSocketAddress server = new InetSocketAddress("127.0.0.1", ports.get(peer));
-                seen.add(address(peer == replica ? server : network.betweenNodes(server)));
+                InetSocketAddress server = new InetSocketAddress(hosts.get(peer).peerAddress(), ports.get(peer));
+                if (peer != replica) {
+                    seen.add(address(network.betweenNodes(server)));
+                } else if (hosts.get(replica).isNamespaced()) {
+                    // Its own entry is where it listens: in its namespace, on both its client and node address.
+                    seen.add("0.0.0.0:" + ports.get(replica));
+                } else {
+                    seen.add(address(server));
+                }
             }
             addressesSeenBy.add(List.copyOf(seen));
         }
-        this.clientAddresses = ports.stream()
-                .map(port -> address(network.toDatabase(new InetSocketAddress("127.0.0.1", port)))).toList();
+        this.clientAddresses = java.util.stream.IntStream.range(0, ports.size()).mapToObj(replica -> address(
+                network.toDatabase(new InetSocketAddress(hosts.get(replica).clientAddress(), ports.get(replica))))).toList();
     }
 
     private static String address(InetSocketAddress address) {
@@ -63,7 +75,7 @@ public final class LocalTigerBeetle implements AutoCloseable {
 
     /** Prepares replicaCount replicas on free loopback ports; {@link #freshCluster} starts them. */
     public static LocalTigerBeetle create(Path binary, long clusterId, int replicaCount) {
-        return create(binary, clusterId, replicaCount, LocalNetwork.of(NetworkSpec.defaults()));
+        return create(binary, clusterId, replicaCount, LocalNetwork.loopback());
     }
 
     /** As {@link #create(Path, long, int)}, the replicas and the client reaching each other through network. */
@@ -71,6 +83,10 @@ public final class LocalTigerBeetle implements AutoCloseable {
         try {
             List<Integer> ports = new ArrayList<>();
             for (int i = 0; i < replicaCount; i++) {
+                if (network.node(i).isNamespaced()) {
+                    ports.add(NAMESPACED_PORT); // a namespace of its own has every port free
+                    continue;
+                }
                 try (ServerSocket free = new ServerSocket(0)) {
                     ports.add(free.getLocalPort());
                 }
@@ -167,7 +183,8 @@ public final class LocalTigerBeetle implements AutoCloseable {
     }
 
     private Process startReplica(int replica) throws IOException {
-        return new ProcessBuilder(startCommand(binary, addressesSeenBy.get(replica), dataFile(replica)))
+        return new ProcessBuilder(hosts.get(replica).launch(startCommand(binary, addressesSeenBy.get(replica),
+                dataFile(replica))))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("replica-" + replica + ".log").toFile()))
                 .start();
@@ -176,7 +193,7 @@ public final class LocalTigerBeetle implements AutoCloseable {
     /** The replica accepts connections, or it is named with the end of its log. */
     private void awaitListening(int replica) throws IOException {
         Instant deadline = Instant.now().plus(START_WAIT);
-        while (!accepts(ports.get(replica))) {
+        while (!accepts(hosts.get(replica).clientAddress(), ports.get(replica))) {
             Process process = replicas.get(replica);
             if (!process.isAlive() || Instant.now().isAfter(deadline)) {
                 String log = Files.readString(directory.resolve("replica-" + replica + ".log"));
@@ -193,9 +210,9 @@ public final class LocalTigerBeetle implements AutoCloseable {
         }
     }
 
-    private static boolean accepts(int port) {
+    private static boolean accepts(String address, int port) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+            socket.connect(new InetSocketAddress(address, port), 1_000);
             return true;
         } catch (IOException e) {
             return false;

@@ -1,100 +1,58 @@
 package io.ledgerbench.loadgen.network;
 
-import io.ledgerbench.loadgen.measure.RoundTripProbe;
-import io.ledgerbench.loadgen.result.LatencySummary;
+import io.ledgerbench.loadgen.spec.NetworkEmulation;
 import io.ledgerbench.loadgen.spec.NetworkSpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * The distance a local run adds (spec.network): a delay relay in front of each database server for the
- * load generator's connections, and one in front of each node for the other nodes' connections
- * (replication). Every relay of a link delays alike. Without a delay a route is the server itself.
+ * The network a local run's database nodes and load generator meet on (spec.network): where each node
+ * runs, the route the load generator takes to a server and the one a node takes to another, and the
+ * round trips measured across them. Without added delay it is this machine's loopback.
  */
-public final class LocalNetwork implements AutoCloseable {
-
-    /** How the local runner makes distance, as results record it. */
-    public static final String EMULATION = "delay relays of the local runner (TCP on loopback: half the round trip"
-            + " and the jitter each way, in order; latency only, no loss or bandwidth limit)";
-    static final int PROBE_SAMPLES = 200;
-    private static final Duration PROBE_DEADLINE = Duration.ofSeconds(30);
-
-    private final NetworkSpec spec;
-    private final OneWayDelay client;
-    private final OneWayDelay nodes;
-    private final List<DelayRelay> relays = new ArrayList<>();
-
-    private LocalNetwork(NetworkSpec spec) {
-        this.spec = spec;
-        this.client = OneWayDelay.halfOf(spec.clientRoundTripDuration(), spec.jitterDuration()
-                .compareTo(spec.clientRoundTripDuration().dividedBy(2)) > 0 ? Duration.ZERO : spec.jitterDuration());
-        this.nodes = OneWayDelay.halfOf(spec.nodeRoundTripDuration(), spec.jitterDuration()
-                .compareTo(spec.nodeRoundTripDuration().dividedBy(2)) > 0 ? Duration.ZERO : spec.jitterDuration());
-    }
-
-    /** The network of a validated spec; nothing is started until a route is asked for. */
-    public static LocalNetwork of(NetworkSpec spec) {
-        return new LocalNetwork(spec);
-    }
-
-    /** Where the load generator connects to reach server. */
-    public synchronized InetSocketAddress toDatabase(InetSocketAddress server) {
-        return route(server, client);
-    }
-
-    /** Where a database node connects to reach another node's server. */
-    public synchronized InetSocketAddress betweenNodes(InetSocketAddress server) {
-        return route(server, nodes);
-    }
-
-    private InetSocketAddress route(InetSocketAddress server, OneWayDelay delay) {
-        if (delay.isZero()) {
-            return server;
-        }
-        DelayRelay relay = DelayRelay.start(server, delay);
-        relays.add(relay);
-        return relay.address();
-    }
-
-    /** Whether any delay is added. */
-    public boolean addsDelay() {
-        return !client.isZero() || !nodes.isZero();
-    }
+public interface LocalNetwork extends AutoCloseable {
 
     /**
-     * Measures the round trip over each delayed link: an echo behind a relay of the link, sampled over one
-     * TCP connection (the relays a database's connections use delay alike).
+     * The network of a validated spec for a database of nodes nodes: loopback when nothing is delayed; otherwise
+     * network namespaces or relays as spec.network.emulation says (namespaces are built here: the caller has
+     * checked the rights with {@link NamespaceNetwork#missingRights()}).
      */
-    public NetworkResult measure() throws InterruptedException {
-        return new NetworkResult(EMULATION, millis(spec.clientRoundTripDuration()), measure(client),
-                millis(spec.nodeRoundTripDuration()), measure(nodes), millis(spec.jitterDuration()));
-    }
-
-    private LatencySummary measure(OneWayDelay delay) throws InterruptedException {
-        if (delay.isZero()) {
-            return null;
+    static LocalNetwork of(NetworkSpec spec, int nodes) {
+        RelayNetwork relays = RelayNetwork.of(spec);
+        if (!relays.addsDelay() || spec.emulation() == NetworkEmulation.RELAYS) {
+            return relays;
         }
-        try (RoundTripProbe echo = RoundTripProbe.serve(0);
-             DelayRelay relay = DelayRelay.start(new InetSocketAddress("127.0.0.1", echo.port()), delay)) {
-            return LatencySummary.of(RoundTripProbe.measure(relay.address(), PROBE_SAMPLES,
-                    Instant.now().plus(PROBE_DEADLINE)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot measure the added round trip: " + e.getMessage(), e);
-        }
+        return NamespaceNetwork.create(spec, nodes);
     }
 
-    private static double millis(Duration duration) {
-        return duration.toNanos() / 1e6;
+    /** Whether spec adds any delay (without, a local run is on loopback whatever the emulation). */
+    static boolean addsDelay(NetworkSpec spec) {
+        return RelayNetwork.of(spec).addsDelay();
     }
 
+    /** This machine's loopback as it is. */
+    static LocalNetwork loopback() {
+        return RelayNetwork.of(NetworkSpec.defaults());
+    }
+
+    /** Where node index (0 the primary or first replica) runs and is reached. */
+    NodeHost node(int index);
+
+    /** Where the load generator connects to reach server. */
+    InetSocketAddress toDatabase(InetSocketAddress server);
+
+    /** Where a database node connects to reach another node's server. */
+    InetSocketAddress betweenNodes(InetSocketAddress server);
+
+    /** Whether any delay is added. */
+    boolean addsDelay();
+
+    /**
+     * Measures the round trip over each delayed link, once the servers are up: serverPort is the port the nodes
+     * listen on (a TCP connect to it is one round trip).
+     */
+    NetworkResult measure(int serverPort) throws InterruptedException;
+
+    /** Removes all it made. */
     @Override
-    public synchronized void close() {
-        relays.forEach(DelayRelay::close);
-        relays.clear();
-    }
+    void close();
 }

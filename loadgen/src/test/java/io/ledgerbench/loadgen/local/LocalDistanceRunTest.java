@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Distance on a real local PostgreSQL: a round trip added between client and database (and between
- * nodes) is measured where it was asked for, and bounds what one interactive client can do.
+ * Distance on a real local PostgreSQL through the delay relays (emulation: relays, no rights needed): a
+ * round trip added between client and database (and between nodes) is measured where it was asked for,
+ * and bounds what one interactive client can do. {@link LocalNamespaceDistanceRunTest} does the same in
+ * network namespaces.
  */
 class LocalDistanceRunTest {
 
@@ -36,7 +38,7 @@ class LocalDistanceRunTest {
     @Test
     void oneInteractiveClientCannotBeatSixRoundTripsPerTransferAndTheRoundTripIsMeasured() throws Exception {
         RunResult run = run("far", "{replicas: 1, postgresql: {mode: interactive, poolSize: 1, synchronousCommit: \"on\"}}",
-                "{clientRoundTrip: 10ms}");
+                "{clientRoundTrip: 10ms, emulation: relays}");
 
         String out = console.toString(StandardCharsets.UTF_8);
         assertThat(run.network()).as(out).isNotNull();
@@ -54,7 +56,7 @@ class LocalDistanceRunTest {
     @Test
     void aDelayBetweenNodesIsMeasuredAndCommitsWaitForIt() throws Exception {
         RunResult run = run("spread", "{replicas: 2, postgresql: {mode: procedure, poolSize: 1, synchronousCommit:"
-                + " \"on\", synchronousStandbys: 1}}", "{nodeRoundTrip: 20ms}");
+                + " \"on\", synchronousStandbys: 1}}", "{nodeRoundTrip: 20ms, emulation: relays}");
 
         String out = console.toString(StandardCharsets.UTF_8);
         assertThat(run.network().nodeRoundTripMeasuredMs().p50Ms()).as(out).isGreaterThanOrEqualTo(20.0);

@@ -434,4 +434,30 @@ class SpecLoaderTest {
         assertThat(refusal(HEADER + "spec:\n  network: {clientRoundTrip: 2s}\n").violations())
                 .extracting(SpecViolation::field).containsExactly("spec.network.clientRoundTrip");
     }
+
+    @Test
+    void aNetworkIsMadeWithNamespacesUnlessRelaysAreAskedFor() throws Exception {
+        assertThat(parse(HEADER + "spec:\n  network: {clientRoundTrip: 10ms}\n").spec().network().emulation())
+                .isEqualTo(NetworkEmulation.NAMESPACES);
+        assertThat(parse(HEADER + "spec:\n  network: {clientRoundTrip: 10ms, emulation: relays}\n").spec().network()
+                .emulation()).isEqualTo(NetworkEmulation.RELAYS);
+    }
+
+    @Test
+    void anUnknownEmulationIsRefusedNamingTheOnesThereAre() {
+        assertThat(refusal(HEADER + "spec:\n  network: {clientRoundTrip: 10ms, emulation: netem}\n").violations())
+                .containsExactly(new SpecViolation("spec.network.emulation",
+                        "'netem' is not allowed; allowed: namespaces, relays"));
+    }
+
+    @Test
+    void namespacesAreRefusedForAnExistingServerNamingTheAlternative() throws Exception {
+        BenchmarkRunSpec spec = parse(HEADER + "spec:\n  network: {clientRoundTrip: 10ms}\n").spec();
+        assertThatThrownBy(() -> LocalRunner.checkSupported(spec, true))
+                .isInstanceOf(io.ledgerbench.loadgen.local.UnsupportedLocallyException.class)
+                .hasMessageStartingWith("spec.network.emulation: namespaces hold servers the local runner starts")
+                .hasMessageContaining("emulation: relays");
+        LocalRunner.checkSupported(parse(HEADER + "spec:\n  database: {replicas: 1}\n  network: {clientRoundTrip: 10ms,"
+                + " emulation: relays}\n").spec(), true);
+    }
 }

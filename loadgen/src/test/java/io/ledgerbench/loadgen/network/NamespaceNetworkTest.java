@@ -1,0 +1,168 @@
+package io.ledgerbench.loadgen.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ledgerbench.loadgen.measure.RoundTripProbe;
+import io.ledgerbench.loadgen.spec.NetworkSpec;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+
+/**
+ * The namespaces a local run's distance is made of, built for real: they need root (namespaces, links,
+ * delays); without it each test is reported as skipped, by name (make test lists them). Where the kernel
+ * has no netem the delayed links are the user-space wire: the same assertions hold for both.
+ */
+@EnabledIf(value = "rightsPresent", disabledReason = "building network namespaces needs root (CAP_SYS_ADMIN,"
+        + " CAP_NET_ADMIN), iproute2 and /dev/net/tun")
+class NamespaceNetworkTest {
+
+    static boolean rightsPresent() {
+        return NamespaceNetwork.missingRights().isEmpty();
+    }
+
+    private static Iproute2 ip() {
+        return Iproute2.find().orElseThrow();
+    }
+
+    /** The JDK's own small web server, listening in namespace at address: something to connect to there. */
+    private static Process listenIn(NodeHost host, String address, int port) throws IOException, InterruptedException {
+        Path jwebserver = Path.of(System.getProperty("java.home"), "bin", "jwebserver");
+        Process server = new ProcessBuilder(host.launch(List.of(jwebserver.toString(), "-b", address, "-p",
+                Integer.toString(port), "-d", "/tmp"))).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        // Listening takes the JVM's start: wait for the first connect that succeeds (the server says nothing else).
+        for (int attempt = 0; attempt < 300; attempt++) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(address, port), 1_000);
+                return server;
+            } catch (IOException notYet) {
+                if (!server.isAlive()) {
+                    throw new IllegalStateException("jwebserver ended in " + host.namespace().orElseThrow());
+                }
+                Thread.sleep(100);
+            }
+        }
+        server.destroyForcibly();
+        throw new IllegalStateException("jwebserver did not listen in 30 s");
+    }
+
+    @Test
+    void theClientRoundTripAcrossTheLoadGeneratorsLinkIsTheOneAskedFor() throws Exception {
+        try (NamespaceNetwork network = NamespaceNetwork.create(new NetworkSpec("10ms", null, null), 1)) {
+            Process server = listenIn(network.node(0), network.node(0).clientAddress(), 8000);
+            try {
+                NetworkResult measured = network.measure(8000);
+                assertThat(measured.clientRoundTripMeasuredMs().p50Ms()).as(network.emulation())
+                        .isBetween(10.0, 15.0); // never early; not twice over
+                assertThat(measured.nodeRoundTripMeasuredMs()).isNull();
+                assertThat(measured.emulation()).contains(network.usesNetem() ? "tc netem" : "user-space wire");
+            } finally {
+                server.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    @Test
+    void nodeToNodeCrossesTwoNodeLinksAndTheClientNetworkStaysUndelayed() throws Exception {
+        try (NamespaceNetwork network = NamespaceNetwork.create(new NetworkSpec(null, "8ms", null), 3)) {
+            NodeHost first = network.node(0);
+            NodeHost second = network.node(1);
+            Process onPeers = listenIn(second, second.peerAddress(), 8000);
+            Process onClients = listenIn(second, second.clientAddress(), 8001);
+            try {
+                assertThat(network.measure(8000).nodeRoundTripMeasuredMs().p50Ms()).isBetween(8.0, 12.0);
+                // From the first node's namespace to the second over the node network: the replication path.
+                Histogram between = connectTimesFrom(first, second.peerAddress(), 8000);
+                assertThat(between.getValueAtPercentile(50) / 1e6).as("includes starting date").isBetween(8.0, 16.0);
+                Histogram client = RoundTripProbe.connectTimes(new InetSocketAddress(second.clientAddress(), 8001), 20);
+                assertThat(client.getValueAtPercentile(50) / 1e6).as("the client network adds nothing").isLessThan(1.0);
+            } finally {
+                onPeers.destroyForcibly().waitFor();
+                onClients.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    /** Times 20 TCP connects from inside host's namespace, with bash's /dev/tcp and date (nanoseconds). */
+    private static Histogram connectTimesFrom(NodeHost host, String address, int port) throws Exception {
+        String script = "for i in $(seq 21); do s=$(date +%s%N); exec 3<>/dev/tcp/" + address + "/" + port
+                + "; e=$(date +%s%N); exec 3<&-; echo $((e - s)); done";
+        Process probe = new ProcessBuilder(host.launch(List.of("bash", "-c", script))).redirectErrorStream(true).start();
+        List<String> lines = new String(probe.getInputStream().readAllBytes()).lines().toList();
+        assertThat(probe.waitFor()).as(String.join("\n", lines)).isZero();
+        Histogram histogram = new Histogram(3);
+        lines.stream().skip(1).mapToLong(Long::parseLong).forEach(histogram::recordValue); // the first also resolves
+        return histogram;
+    }
+
+    @Test
+    void closingRemovesEveryNamespaceAndLinkItMade() {
+        NamespaceNetwork network = NamespaceNetwork.create(new NetworkSpec("2ms", "2ms", null), 2);
+        List<String> made = network.namespaces();
+        assertThat(NamespaceNetwork.ownedNamespaces(ip())).containsAll(made);
+
+        network.close();
+
+        assertThat(NamespaceNetwork.ownedNamespaces(ip())).doesNotContainAnyElementsOf(made);
+        assertThat(ip().ip("-o", "link", "show")).doesNotContainPattern(": lb\\d+[cpw]");
+    }
+
+    @Test
+    void whatARunThatDiedLeftIsRemovedByTheNextRun() {
+        long deadPid = (1L << 22) + 12_345; // above the largest pid_max: no such process
+        String leftover = "ledgerbench-" + deadPid + "-99-hub";
+        ip().ip("netns", "add", leftover);
+
+        NamespaceNetwork.sweepLeftovers(ip());
+
+        assertThat(NamespaceNetwork.ownedNamespaces(ip())).doesNotContain(leftover);
+    }
+
+    /** A JVM that built a network and waits, and the namespaces it says it made. */
+    private record Holder(Process process, List<String> namespaces) {
+        static Holder start() throws IOException {
+            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), NetworkHolder.class.getName())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String ready = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream())).readLine();
+            assertThat(ready).startsWith("ready ");
+            return new Holder(process, List.of(ready.substring("ready ".length()).split(" ")));
+        }
+    }
+
+    @Test
+    void aRunEndedAsCtrlCEndsItRemovesItsNamespacesOnItsWayOut() throws Exception {
+        Holder holder = Holder.start();
+        assertThat(NamespaceNetwork.ownedNamespaces(ip())).containsAll(holder.namespaces());
+
+        holder.process().destroy(); // SIGTERM: the JVM's shutdown runs, as after SIGINT (Ctrl-C)
+        holder.process().waitFor();
+
+        assertThat(NamespaceNetwork.ownedNamespaces(ip())).doesNotContainAnyElementsOf(holder.namespaces());
+    }
+
+    @Test
+    void aRunKilledOutrightLeavesNamespacesThatTheNextRunRemoves() throws Exception {
+        Holder holder = Holder.start();
+        holder.process().destroyForcibly().waitFor(); // SIGKILL: nothing of it runs any more
+        assertThat(NamespaceNetwork.ownedNamespaces(ip())).containsAll(holder.namespaces());
+
+        NamespaceNetwork.create(new NetworkSpec("2ms", null, null), 1).close();
+
+        assertThat(NamespaceNetwork.ownedNamespaces(ip())).doesNotContainAnyElementsOf(holder.namespaces());
+    }
+
+    @Test
+    void aNodeOutsideTheNetworkIsRefused() {
+        try (NamespaceNetwork network = NamespaceNetwork.create(new NetworkSpec("2ms", null, null), 1)) {
+            assertThatThrownBy(() -> network.node(1)).hasMessageContaining("nodes 0..0");
+        }
+    }
+}
