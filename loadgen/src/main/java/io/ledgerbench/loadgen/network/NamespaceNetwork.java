@@ -70,15 +70,19 @@ public final class NamespaceNetwork implements LocalNetwork {
      * namespaces and links, and the TAP driver a kernel without netem needs.
      */
     public static Optional<String> missingRights() {
-        if (Iproute2.find().isEmpty()) {
+        return missingRights(Iproute2.find().isPresent(), effectiveCapabilities(), Files.exists(Path.of("/dev/net/tun")));
+    }
+
+    /** What is missing, given whether iproute2 is installed, the effective capability bits and whether the TAP driver is. */
+    static Optional<String> missingRights(boolean iproute2, long capabilities, boolean tapDriver) {
+        if (!iproute2) {
             return Optional.of("needs iproute2's ip and tc (Debian package iproute2)");
         }
-        long capabilities = effectiveCapabilities();
         if ((capabilities & (1L << CAP_SYS_ADMIN)) == 0 || (capabilities & (1L << CAP_NET_ADMIN)) == 0) {
             return Optional.of("needs root (CAP_SYS_ADMIN to create network namespaces, CAP_NET_ADMIN for their links"
                     + " and delays), which this process does not have");
         }
-        if (!Files.exists(Path.of("/dev/net/tun"))) {
+        if (!tapDriver) {
             return Optional.of("needs /dev/net/tun (the kernel's TAP driver) for links where the kernel has no netem");
         }
         return Optional.empty();
@@ -338,6 +342,11 @@ public final class NamespaceNetwork implements LocalNetwork {
 
     private static double millis(Duration duration) {
         return duration.toNanos() / 1e6;
+    }
+
+    /** Its slot among the networks on this machine: its addresses (10.213.2i and 2i+1) and this process's links (lbi...). */
+    int index() {
+        return index;
     }
 
     /** The namespaces this network made (for tests and diagnostics). */

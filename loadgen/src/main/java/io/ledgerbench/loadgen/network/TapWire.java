@@ -119,8 +119,15 @@ final class TapWire implements AutoCloseable {
         int refusals = 0;
         try {
             while (!closed) {
-                if (Libc.poll(pollFd, 1, POLL_MILLIS) == 0) {
-                    continue;
+                try {
+                    if (Libc.poll(pollFd, 1, POLL_MILLIS) == 0) {
+                        continue;
+                    }
+                } catch (LastErrorException e) {
+                    if (e.getErrorCode() == Libc.EINTR) {
+                        continue; // a signal arrived: look again
+                    }
+                    throw e;
                 }
                 long read;
                 try {

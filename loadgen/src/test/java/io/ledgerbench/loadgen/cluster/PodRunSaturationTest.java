@@ -100,7 +100,7 @@ class PodRunSaturationTest {
                     warmup: 0s
                     duration: 2s
                     seed: 7
-                    saturation: {p99: 25ms, startRate: 200, growthFactor: 2, maxSteps: 4}
+                    saturation: {p99: 100ms, startRate: 200, growthFactor: 2, maxSteps: 4}
                   loadgen: {parallelism: 2}
                 """, "test").spec();
         ClusterExchange exchange = new ClusterExchange(client, NAMESPACE, "pg", UID);

@@ -70,6 +70,25 @@ class LocalTigerBeetleRunTest {
     }
 
     @Test
+    void threeReplicasInNamespacesOfTheirOwnReplicateAcrossTheNodeNetwork() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(io.ledgerbench.loadgen.network.NamespaceNetwork.missingRights()
+                .isEmpty(), "network namespaces need root (CAP_SYS_ADMIN, CAP_NET_ADMIN), iproute2 and /dev/net/tun");
+        RunResult run = LocalRuns.runOnce("tb-spread", """
+                spec:
+                  database: {engine: tigerbeetle, replicas: 3}
+                  workload: {accounts: 10000, concurrency: 256, warmup: 1s, duration: 3s, seed: 5}
+                  network: {clientRoundTrip: 2ms, nodeRoundTrip: 4ms}
+                  runs: 1
+                """, results, new ByteArrayOutputStream());
+
+        assertThat(run.network().emulation()).startsWith("network namespaces");
+        assertThat(run.network().nodeRoundTripMeasuredMs().p50Ms()).isGreaterThanOrEqualTo(4.0);
+        assertThat(run.network().clientRoundTripMeasuredMs().p50Ms()).isGreaterThanOrEqualTo(2.0);
+        assertThat(run.counts().completed()).isPositive();
+        assertThat(run.invariants().ok()).isTrue();
+    }
+
+    @Test
     void fixedRateReachesItsTargetWithNothingDropped() throws Exception {
         AggregateResult aggregate = run("tb-fixed", 1, "accounts: 10000, mode: fixedRate, targetRate: 2000");
         RunResult second = run2("tb-fixed");

@@ -111,7 +111,7 @@ class NamespaceNetworkTest {
         network.close();
 
         assertThat(NamespaceNetwork.ownedNamespaces(ip())).doesNotContainAnyElementsOf(made);
-        assertThat(ip().ip("-o", "link", "show")).doesNotContainPattern(": lb\\d+[cpw]");
+        assertThat(ip().ip("-o", "link", "show")).doesNotContainPattern(": lb" + network.index() + "[cpw]");
     }
 
     @Test
