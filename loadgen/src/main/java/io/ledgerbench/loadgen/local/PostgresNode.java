@@ -28,7 +28,7 @@ final class PostgresNode {
     private final Path directory;
     private final Map<String, String> settings;
     private final NodeHost host;
-    /** The embedded binaries' directory, for a server pg_ctl starts in a namespace (null: the library starts it). */
+    /** The embedded binaries' directory, for a server this node starts in a namespace (null: the library starts it). */
     private final Path binaries;
     private int port;
     private EmbeddedPostgres server;
@@ -152,8 +152,8 @@ final class PostgresNode {
         options.put("unix_socket_directories", directory.toString());
         // The postmaster itself, in a user namespace of its own as the embedding library starts it: PostgreSQL refuses
         // to run as root, and there it is not (ip netns exec and unshare exec it: it keeps their pid).
-        List<String> command = new java.util.ArrayList<>(List.of("unshare", "-U", binaries.resolve("postgres").toString(), "-D",
-                directory.toString(), "-p", Integer.toString(port)));
+        List<String> command = new java.util.ArrayList<>(List.of("unshare", "-U",
+                binaries.resolve("postgres").toString(), "-D", directory.toString(), "-p", Integer.toString(port)));
         options.forEach((setting, value) -> command.addAll(List.of("-c", setting + "=" + value)));
         Path log = directory.resolveSibling(directory.getFileName() + ".log");
         try {
