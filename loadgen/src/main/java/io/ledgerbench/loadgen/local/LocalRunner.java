@@ -11,6 +11,7 @@ import io.ledgerbench.loadgen.fault.AvailabilityAnalysis;
 import io.ledgerbench.loadgen.fault.FaultInjector;
 import io.ledgerbench.loadgen.network.LocalNetwork;
 import io.ledgerbench.loadgen.network.NamespaceNetwork;
+import io.ledgerbench.loadgen.network.PacketCounts;
 import io.ledgerbench.loadgen.spec.NetworkEmulation;
 import io.ledgerbench.loadgen.network.NetworkResult;
 import io.ledgerbench.loadgen.measure.RunMeasurement;
@@ -105,7 +106,7 @@ public final class LocalRunner {
 
     /** Network namespaces: for servers the runner starts, and only with root's rights. */
     private static void checkNetworkSupported(BenchmarkRunSpec spec, boolean externalServer) {
-        if (!LocalNetwork.addsDelay(spec.network()) || spec.network().emulation() != NetworkEmulation.NAMESPACES) {
+        if (!LocalNetwork.shapes(spec.network()) || spec.network().emulation() != NetworkEmulation.NAMESPACES) {
             return;
         }
         String instead = "; or set spec.network.emulation: relays (TCP delay relays on loopback, no rights needed)";
@@ -136,8 +137,10 @@ public final class LocalRunner {
                         environment = Environment.measuredWith(spec, database, servers.location());
                         out.println("server: " + environment.serverVersion());
                     }
+                    Optional<PacketCounts> packetsBefore = network.clientPackets();
                     RunResult result = withDistance(runOnce(name, run, spec, seed, database, environment, servers),
-                            distance);
+                            distance, packetsBefore.flatMap(before -> network.clientPackets().map(after ->
+                                    after.since(before))));
                     results.add(result);
                     out.println("[run " + run + "/" + spec.runs() + "] wrote " + writer.writeRun(result));
                 }
@@ -169,13 +172,16 @@ public final class LocalRunner {
             NetworkResult distance = measureDistance(network, servers);
             Environment environment = Environment.measuredWith(spec, database, servers.location());
             out.println("server: " + environment.serverVersion());
-            return withDistance(runOnce(manifest.name(), run, spec, seed, database, environment, servers), distance);
+            Optional<PacketCounts> packetsBefore = network.clientPackets();
+            RunResult result = runOnce(manifest.name(), run, spec, seed, database, environment, servers);
+            return withDistance(result, distance, packetsBefore.flatMap(before -> network.clientPackets().map(after ->
+                    after.since(before))));
         }
     }
 
     /** The round trips across the distance the spec adds, measured once the servers are up (null without one). */
     private NetworkResult measureDistance(LocalNetwork network, LocalServers servers) throws InterruptedException {
-        if (!network.addsDelay()) {
+        if (!network.isShaped()) {
             return null;
         }
         NetworkResult measured = network.measure(servers.nodePort());
@@ -183,8 +189,10 @@ public final class LocalRunner {
         return measured;
     }
 
-    private static RunResult withDistance(RunResult result, NetworkResult distance) {
-        return distance == null ? result : ResultCalculator.withNetwork(result, distance);
+    /** The run's result with the network's, and what the client's link carried and lost during the run when counted. */
+    private static RunResult withDistance(RunResult result, NetworkResult distance, Optional<PacketCounts> packets) {
+        return distance == null ? result : ResultCalculator.withNetwork(result,
+                packets.map(distance::withClientPackets).orElse(distance));
     }
 
     private RunResult runOnce(String name, int run, BenchmarkRunSpec spec, long seed, LedgerDatabase database,

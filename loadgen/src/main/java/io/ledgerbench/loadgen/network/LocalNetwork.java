@@ -17,16 +17,16 @@ public interface LocalNetwork extends AutoCloseable {
      * checked the rights with {@link NamespaceNetwork#missingRights()}).
      */
     static LocalNetwork of(NetworkSpec spec, int nodes) {
-        RelayNetwork relays = RelayNetwork.of(spec);
-        if (!relays.addsDelay() || spec.emulation() == NetworkEmulation.RELAYS) {
-            return relays;
+        if (!shapes(spec) || spec.emulation() == NetworkEmulation.RELAYS) {
+            return RelayNetwork.of(spec);
         }
         return NamespaceNetwork.create(spec, nodes);
     }
 
-    /** Whether spec adds any delay (without, a local run is on loopback whatever the emulation). */
-    static boolean addsDelay(NetworkSpec spec) {
-        return RelayNetwork.of(spec).addsDelay();
+    /** Whether spec adds any delay or loss (without, a local run is on loopback whatever the emulation). */
+    static boolean shapes(NetworkSpec spec) {
+        return !spec.clientRoundTripDuration().isZero() || !spec.nodeRoundTripDuration().isZero()
+                || spec.lossPercent() > 0;
     }
 
     /** This machine's loopback as it is. */
@@ -43,8 +43,11 @@ public interface LocalNetwork extends AutoCloseable {
     /** Where a database node connects to reach another node's server. */
     InetSocketAddress betweenNodes(InetSocketAddress server);
 
-    /** Whether any delay is added. */
-    boolean addsDelay();
+    /** Whether any delay or loss is added. */
+    boolean isShaped();
+
+    /** The packets the load generator's link has carried and lost so far (empty where they are not counted). */
+    java.util.Optional<PacketCounts> clientPackets();
 
     /**
      * Measures the round trip over each delayed link, once the servers are up: serverPort is the port the nodes

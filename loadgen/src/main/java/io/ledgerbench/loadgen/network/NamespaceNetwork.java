@@ -36,6 +36,7 @@ public final class NamespaceNetwork implements LocalNetwork {
     private static final Duration EXIT_WAIT = Duration.ofSeconds(10);
     private static final int CAP_NET_ADMIN = 12;
     private static final int CAP_SYS_ADMIN = 21;
+    private static final Pattern NETEM_COUNTS = Pattern.compile("Sent \\d+ bytes (\\d+) pkt \\(dropped (\\d+)");
 
     private final Iproute2 ip;
     private final NetworkSpec spec;
@@ -48,6 +49,8 @@ public final class NamespaceNetwork implements LocalNetwork {
     private final Thread shutdownHook;
     private boolean netem;
     private boolean closed;
+    /** Counts the load generator's link's packets (set once built). */
+    private java.util.function.Supplier<PacketCounts> clientLink = () -> PacketCounts.NONE;
 
     private NamespaceNetwork(Iproute2 ip, NetworkSpec spec, int index, int nodeCount) {
         this.ip = ip;
@@ -177,19 +180,19 @@ public final class NamespaceNetwork implements LocalNetwork {
         }
         for (int node = 0; node < nodeCount; node++) {
             String namespace = addNamespace("node" + node);
-            link(namespace, "client", "c" + node, "clients", new OneWayDelay(0, 0));
+            link(namespace, "client", "c" + node, "clients", new OneWayDelay(0, 0), 0);
             address(namespace, "client", subnet(index, 0) + "." + (node + 1));
             if (nodeCount > 1) {
-                link(namespace, "peers", "p" + node, "peers", nodeLinkDelay);
+                link(namespace, "peers", "p" + node, "peers", nodeLinkDelay, 0);
                 address(namespace, "peers", subnet(index, 1) + "." + (node + 1));
             }
         }
-        link(null, "lb" + index + "c", "load", "clients", clientDelay);
+        clientLink = link(null, "lb" + index + "c", "load", "clients", clientDelay, spec.lossFraction());
         address(null, "lb" + index + "c", subnet(index, 0) + "." + LOAD_GENERATOR_HOST);
         if (nodeCount > 1 && !nodeLinkDelay.isZero()) {
             // A probe's link into the node network, delayed as a node's: across it the round trip to a node is the
             // round trip between two nodes.
-            link(null, "lb" + index + "p", "probe", "peers", nodeLinkDelay);
+            link(null, "lb" + index + "p", "probe", "peers", nodeLinkDelay, 0);
             address(null, "lb" + index + "p", subnet(index, 1) + "." + LOAD_GENERATOR_HOST);
         }
         wires.forEach(TapWire::start);
@@ -220,21 +223,25 @@ public final class NamespaceNetwork implements LocalNetwork {
 
     /**
      * A link from device nearEnd in namespace (null: this process's) to port hubEnd of the hub's bridge, delayed
-     * by delay each way.
+     * by delay and losing lossFraction of the packets each way; returns how to count its packets.
      */
-    private void link(String namespace, String nearEnd, String hubEnd, String bridge, OneWayDelay delay) {
+    private java.util.function.Supplier<PacketCounts> link(String namespace, String nearEnd, String hubEnd,
+                                                          String bridge, OneWayDelay delay, double lossFraction) {
         String hub = hub();
-        if (delay.isZero() || netem) {
+        java.util.function.Supplier<PacketCounts> counts;
+        boolean shaped = !delay.isZero() || lossFraction > 0;
+        if (!shaped || netem) {
             ip.ip("-n", hub, "link", "add", "name", hubEnd, "type", "veth", "peer", "name", nearEnd, "netns",
                     namespace == null ? Long.toString(ProcessHandle.current().pid()) : namespace);
-            if (!delay.isZero()) {
-                netem(hub, hubEnd, delay);
-                netem(namespace, nearEnd, delay);
+            if (shaped) {
+                netem(hub, hubEnd, delay, lossFraction);
+                netem(namespace, nearEnd, delay, lossFraction);
             }
+            counts = () -> netemCounts(hub, hubEnd).plus(netemCounts(namespace, nearEnd));
         } else {
             String tapNear = "lb" + index + "w" + wires.size() + "n";
             String tapHub = "lb" + index + "w" + wires.size() + "h";
-            TapWire wire = TapWire.open(tapNear, tapHub, delay);
+            TapWire wire = TapWire.open(tapNear, tapHub, delay, lossFraction);
             wires.add(wire);
             if (namespace != null) {
                 ip.ip("link", "set", tapNear, "netns", namespace);
@@ -242,18 +249,30 @@ public final class NamespaceNetwork implements LocalNetwork {
             ip.ip(inNamespace(namespace, "link", "set", tapNear, "name", nearEnd));
             ip.ip("link", "set", tapHub, "netns", hub);
             ip.ip("-n", hub, "link", "set", tapHub, "name", hubEnd);
+            counts = wire::counts;
         }
         ip.ip("-n", hub, "link", "set", hubEnd, "master", bridge, "up");
         ip.ip(inNamespace(namespace, "link", "set", nearEnd, "up"));
+        return counts;
     }
 
-    private void netem(String namespace, String device, OneWayDelay delay) {
+    private void netem(String namespace, String device, OneWayDelay delay, double lossFraction) {
         List<String> arguments = new ArrayList<>(List.of("qdisc", "replace", "dev", device, "root", "netem",
                 "limit", "100000", "delay", micros(delay.delayNanos())));
         if (delay.jitterNanos() > 0) {
             arguments.add(micros(delay.jitterNanos()));
         }
+        if (lossFraction > 0) {
+            arguments.addAll(List.of("loss", String.format(java.util.Locale.ROOT, "%.4f%%", lossFraction * 100)));
+        }
         ip.tc(namespace, arguments.toArray(String[]::new));
+    }
+
+    /** What a device's qdisc sent and dropped ("Sent B bytes P pkt (dropped D, ..."); none without a netem. */
+    private PacketCounts netemCounts(String namespace, String device) {
+        java.util.regex.Matcher sent = NETEM_COUNTS.matcher(ip.tc(namespace, "-s", "qdisc", "show", "dev", device));
+        return sent.find() ? new PacketCounts(Long.parseLong(sent.group(1)), Long.parseLong(sent.group(2)))
+                : PacketCounts.NONE;
     }
 
     private static String micros(long nanos) {
@@ -297,8 +316,13 @@ public final class NamespaceNetwork implements LocalNetwork {
     }
 
     @Override
-    public boolean addsDelay() {
-        return !clientDelay.isZero() || !nodeLinkDelay.isZero();
+    public boolean isShaped() {
+        return !clientDelay.isZero() || !nodeLinkDelay.isZero() || spec.lossPercent() > 0;
+    }
+
+    @Override
+    public synchronized Optional<PacketCounts> clientPackets() {
+        return closed ? Optional.empty() : Optional.of(clientLink.get());
     }
 
     /** How this network delays, as results record it. */
@@ -309,8 +333,9 @@ public final class NamespaceNetwork implements LocalNetwork {
                 + " kernel has no netem)";
         return "network namespaces of the local runner: each node in its own, bridged in a hub namespace on a client"
                 + " network and a node network; " + links + "; the load generator's link carries half the client round"
-                + " trip each way, each node link a quarter of the node round trip; latency only, no loss or bandwidth"
-                + " limit";
+                + " trip each way" + (spec.lossPercent() > 0 ? String.format(java.util.Locale.ROOT, " and loses %.2f %% of"
+                + " its packets each way", spec.lossPercent()) : "") + ", each node link a quarter of the node round trip;"
+                + " no bandwidth limit";
     }
 
     /** Whether delayed links use the kernel's netem (false: the user-space wire). */
@@ -329,7 +354,7 @@ public final class NamespaceNetwork implements LocalNetwork {
         LatencySummary nodes = nodeLinkDelay.isZero() || nodeCount < 2 ? null
                 : connectTimes(new InetSocketAddress(node(1).peerAddress(), serverPort));
         return new NetworkResult(emulation(), millis(spec.clientRoundTripDuration()), client,
-                millis(spec.nodeRoundTripDuration()), nodes, millis(spec.jitterDuration()));
+                millis(spec.nodeRoundTripDuration()), nodes, millis(spec.jitterDuration()), spec.lossPercent(), null, null);
     }
 
     private static LatencySummary connectTimes(InetSocketAddress server) throws InterruptedException {

@@ -69,8 +69,14 @@ final class RelayNetwork implements LocalNetwork {
         return relay.address();
     }
 
+    /** Relays carry bytes, not packets: nothing to count. */
     @Override
-    public boolean addsDelay() {
+    public java.util.Optional<PacketCounts> clientPackets() {
+        return java.util.Optional.empty();
+    }
+
+    @Override
+    public boolean isShaped() {
         return !client.isZero() || !nodes.isZero();
     }
 

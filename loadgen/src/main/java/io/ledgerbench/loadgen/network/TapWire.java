@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
  * for kernels without netem: the devices are ordinary interfaces (moved into namespaces, bridged) and this
  * process carries what one sends to the other once its delay has passed. Frames of one flow (an IPv4
  * connection: addresses, protocol and ports) stay in order, as TCP needs; with jitter, frames of different
- * flows may pass each other, so that one connection's delays never add to another's. Latency only: no loss,
- * no bandwidth limit. Each direction has a reader and a writer thread of its own (platform threads: their
+ * flows may pass each other, so that one connection's delays never add to another's. Each frame may be lost
+ * with a given probability (counted); no bandwidth limit. Each direction has a reader and a writer thread of its own (platform threads: their
  * parking is accurate to tens of microseconds).
  */
 final class TapWire implements AutoCloseable {
@@ -42,26 +42,34 @@ final class TapWire implements AutoCloseable {
     private final int fdA;
     private final int fdB;
     private final OneWayDelay delay;
+    private final double lossFraction;
+    private final java.util.concurrent.atomic.AtomicLong carried = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong lost = new java.util.concurrent.atomic.AtomicLong();
     private final List<Thread> readers = new ArrayList<>();
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean closed;
 
-    private TapWire(String nameA, int fdA, String nameB, int fdB, OneWayDelay delay) {
+    private TapWire(String nameA, int fdA, String nameB, int fdB, OneWayDelay delay, double lossFraction) {
         this.nameA = nameA;
         this.fdA = fdA;
         this.nameB = nameB;
         this.fdB = fdB;
         this.delay = delay;
+        this.lossFraction = lossFraction;
     }
 
     /**
      * Creates two TAP devices in this process's network namespace (names of at most 15 characters, free there);
-     * they vanish when the wire closes. Nothing is carried until {@link #start()}.
+     * they vanish when the wire closes. Each frame is lost with probability lossFraction (0 to 1). Nothing is
+     * carried until {@link #start()}.
      */
-    static TapWire open(String nameA, String nameB, OneWayDelay delay) {
+    static TapWire open(String nameA, String nameB, OneWayDelay delay, double lossFraction) {
+        if (!(lossFraction >= 0 && lossFraction < 1)) {
+            throw new IllegalArgumentException("a loss is a probability below 1 (got " + lossFraction + ")");
+        }
         int fdA = openTap(nameA);
         try {
-            return new TapWire(nameA, fdA, nameB, openTap(nameB), delay);
+            return new TapWire(nameA, fdA, nameB, openTap(nameB), delay, lossFraction);
         } catch (RuntimeException e) {
             Libc.close(fdA);
             throw e;
@@ -90,6 +98,11 @@ final class TapWire implements AutoCloseable {
             throw new IllegalStateException("cannot create TAP device " + name + " (errno " + e.getErrorCode() + ")", e);
         }
         return fd;
+    }
+
+    /** The frames carried and lost so far, both directions together. */
+    PacketCounts counts() {
+        return new PacketCounts(carried.get(), lost.get());
     }
 
     /** The device names, as created. */
@@ -140,6 +153,11 @@ final class TapWire implements AutoCloseable {
                     }
                     throw e;
                 }
+                if (lossFraction > 0 && random.nextDouble() < lossFraction) {
+                    lost.incrementAndGet();
+                    continue;
+                }
+                carried.incrementAndGet();
                 // In order within a flow: a shorter jittered delay never overtakes the flow's earlier frame.
                 long now = System.nanoTime();
                 long flow = flowOf(buffer, (int) read);

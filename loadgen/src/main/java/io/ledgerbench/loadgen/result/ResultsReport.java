@@ -30,6 +30,14 @@ public final class ResultsReport {
         if (network.nodeRoundTripMs() > 0) {
             links.add(link("between nodes", network.nodeRoundTripMs(), network.nodeRoundTripMeasuredMs()));
         }
+        if (network.lossPercent() > 0) {
+            Double lostPercent = network.clientLossMeasuredPercent();
+            links.add(String.format(Locale.ROOT, "client <-> database %.2f %% of packets lost each way",
+                    network.lossPercent()) + (network.clientPacketsCarried() == null ? " (not counted)"
+                    : lostPercent == null ? " (no packets in the run)" : String.format(Locale.ROOT,
+                    " (lost %d of %d in the run: %.2f %%)", network.clientPacketsLost(), network.clientPacketsCarried()
+                            + network.clientPacketsLost(), lostPercent)));
+        }
         return String.join("; ", links) + (network.jitterMs() > 0 ? String.format(Locale.ROOT, "; jitter +/- %.2f ms",
                 network.jitterMs()) : "") + "; added by " + network.emulation();
     }

@@ -85,6 +85,14 @@ public final class SpecValidator {
             fail("spec.network.nodeRoundTrip", "needs at least 2 database nodes: replicas is 1 (set it to 0ms, or"
                     + " add replicas)");
         }
+        double loss = network.lossPercent();
+        if (!(loss >= 0 && loss <= NetworkSpec.MAX_LOSS_PERCENT)) {
+            fail("spec.network.lossPercent", "must be between 0 and " + (int) NetworkSpec.MAX_LOSS_PERCENT
+                    + " (percent of packets, each way; got " + loss + ")");
+        } else if (loss > 0 && network.emulation() == NetworkEmulation.RELAYS) {
+            fail("spec.network.lossPercent", "relays carry TCP streams and cannot lose packets: set emulation:"
+                    + " namespaces, or remove lossPercent");
+        }
         if (client.isEmpty() || nodes.isEmpty() || jitter.isEmpty() || jitter.get().isZero()) {
             return;
         }

@@ -92,4 +92,18 @@ class LocalNamespaceDistanceRunTest {
         assertThat(lost.keptCommitting()).as(out).isTrue();
         assertThat(run.invariants().ok()).as(out).isTrue();
     }
+
+    @Test
+    void overALossyLinkTransfersStillCompleteAndTheLostPacketsAreCounted() throws Exception {
+        RunResult run = run("lossy", "{replicas: 1, postgresql: {mode: procedure, poolSize: 4, synchronousCommit:"
+                + " \"on\"}}", "{clientRoundTrip: 1ms, lossPercent: 2}", "");
+
+        String out = console.toString(StandardCharsets.UTF_8);
+        assertThat(run.network().lossPercent()).isEqualTo(2.0);
+        assertThat(run.network().clientPacketsCarried()).as(out).isPositive();
+        assertThat(run.network().clientPacketsLost()).as("thousands of packets at 2 %%: some lost").isPositive();
+        assertThat(out).contains("of packets lost each way (lost ");
+        assertThat(run.counts().completed()).isPositive();
+        assertThat(run.invariants().ok()).isTrue();
+    }
 }

@@ -103,6 +103,29 @@ class NamespaceNetworkTest {
     }
 
     @Test
+    void aLossyLinkLosesItsShareOfThePacketsAndCountsThem() throws Exception {
+        try (NamespaceNetwork network = NamespaceNetwork.create(new NetworkSpec(null, null, null, 10.0, null), 1);
+             java.net.DatagramSocket socket = new java.net.DatagramSocket()) {
+            PacketCounts before = network.clientPackets().orElseThrow();
+            InetSocketAddress node = new InetSocketAddress(network.node(0).clientAddress(), 9);
+            PacketCounts sent = PacketCounts.NONE;
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+            // Paced, so that the kernel's queues in front of the link keep them all; until 3000 crossed (or were lost).
+            while (sent.carried() + sent.lost() < 3_000 && System.nanoTime() < deadline) {
+                for (int i = 0; i < 20; i++) {
+                    socket.send(new java.net.DatagramPacket(new byte[64], 64, node)); // discarded there, if it arrives
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                sent = network.clientPackets().orElseThrow().since(before);
+            }
+            long total = sent.carried() + sent.lost();
+            assertThat(total).isGreaterThanOrEqualTo(3_000);
+            // 10 % of at least 3000 packets: a standard deviation of about 0.55 %, so 9 inside either bound.
+            assertThat((double) sent.lost() / total).isBetween(0.05, 0.15);
+        }
+    }
+
+    @Test
     void closingRemovesEveryNamespaceAndLinkItMade() {
         NamespaceNetwork network = NamespaceNetwork.create(new NetworkSpec("2ms", "2ms", null), 2);
         List<String> made = network.namespaces();

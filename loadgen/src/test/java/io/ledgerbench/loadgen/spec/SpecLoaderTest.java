@@ -460,4 +460,19 @@ class SpecLoaderTest {
         LocalRunner.checkSupported(parse(HEADER + "spec:\n  database: {replicas: 1}\n  network: {clientRoundTrip: 10ms,"
                 + " emulation: relays}\n").spec(), true);
     }
+
+    @Test
+    void aLossBeyondTwentyPercentIsRefused() {
+        assertThat(refusal(HEADER + "spec:\n  network: {lossPercent: 25}\n").violations())
+                .containsExactly(new SpecViolation("spec.network.lossPercent", "must be between 0 and 20 (percent of"
+                        + " packets, each way; got 25.0)"));
+    }
+
+    @Test
+    void relaysCannotLosePacketsAndSaySo() {
+        assertThat(refusal(HEADER + "spec:\n  network: {lossPercent: 1, emulation: relays}\n").violations())
+                .extracting(SpecViolation::field, SpecViolation::problem).containsExactly(org.assertj.core.groups.Tuple
+                        .tuple("spec.network.lossPercent", "relays carry TCP streams and cannot lose packets: set"
+                                + " emulation: namespaces, or remove lossPercent"));
+    }
 }

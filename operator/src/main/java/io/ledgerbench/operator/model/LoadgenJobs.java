@@ -77,11 +77,12 @@ public final class LoadgenJobs {
      * sends (`tc qdisc replace dev eth0 root netem delay ...`): the whole round trip on the way out, so every
      * request and its answer are that much further apart. It needs NET_ADMIN in the pod's own network namespace
      * (a namespace whose Pod Security admits it, and netem in the nodes' kernel); the load generator itself
-     * stays unprivileged. Off (empty) without a client round trip.
+     * stays unprivileged. A loss is applied to the packets it sends only, as the chance that a request or its
+     * answer is lost ({@code 1 - (1 - loss)^2}). Off (empty) without a client round trip or loss.
      */
     static java.util.Optional<Container> clientDelay(io.ledgerbench.loadgen.spec.NetworkSpec network) {
         java.time.Duration roundTrip = network.clientRoundTripDuration();
-        if (roundTrip.isZero()) {
+        if (roundTrip.isZero() && network.lossPercent() == 0) {
             return java.util.Optional.empty();
         }
         // netem's queue holds 1000 packets by default and drops beyond: a delay of milliseconds at high rates fills it.
@@ -89,6 +90,10 @@ public final class LoadgenJobs {
                 "limit", Integer.toString(NETEM_QUEUE_PACKETS), "delay", roundTrip.toNanos() / 1000 + "us"));
         if (!network.jitterDuration().isZero()) {
             command.add(network.jitterDuration().toNanos() / 1000 + "us");
+        }
+        if (network.lossPercent() > 0) {
+            double eitherWay = 1 - Math.pow(1 - network.lossFraction(), 2);
+            command.addAll(List.of("loss", String.format(java.util.Locale.ROOT, "%.4f%%", eitherWay * 100)));
         }
         return java.util.Optional.of(new ContainerBuilder()
                 .withName(NETWORK_DELAY_CONTAINER)

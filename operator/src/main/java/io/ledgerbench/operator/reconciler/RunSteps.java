@@ -144,13 +144,14 @@ final class RunSteps {
             windowStart = startedAt.plus(spec.workload().warmupDuration());
             windowEnd = finishedAt;
         }
-        if (!spec.network().clientRoundTripDuration().isZero()) {
+        if (!spec.network().clientRoundTripDuration().isZero() || spec.network().lossPercent() > 0) {
             result = ResultCalculator.withNetwork(result, new io.ledgerbench.loadgen.network.NetworkResult(
                     "tc netem on the load-generator pods (init container " + LoadgenJobs.NETWORK_DELAY_CONTAINER
-                            + ": the whole round trip, and its jitter, on the packets they send; netem may reorder"
-                            + " packets under jitter); measured by TCP connects from the pods to the database",
+                            + ": the whole round trip, its jitter and a loss of 1 - (1 - p)^2, on the packets they send;"
+                            + " netem may reorder packets under jitter); measured by TCP connects from the pods to the"
+                            + " database",
                     spec.network().clientRoundTripDuration().toNanos() / 1e6, connectRoundTrips(pods), 0, null,
-                    spec.network().jitterDuration().toNanos() / 1e6));
+                    spec.network().jitterDuration().toNanos() / 1e6, spec.network().lossPercent(), null, null));
         }
         results.writeRun(owner, result.withClusterResources(resources(owner, windowStart, windowEnd,
                 result.counts().completed())));

@@ -143,6 +143,21 @@ class LoadgenJobsTest {
     }
 
     @Test
+    void aLossIsAppliedToThePacketsThePodSendsAsTheChanceAnExchangeLosesOne() {
+        BenchmarkRun run = Benchmarks.postgres();
+        run.setSpec(new io.ledgerbench.loadgen.spec.BenchmarkRunSpec(run.getSpec().database(), run.getSpec().workload(),
+                run.getSpec().loadgen(), run.getSpec().runs(), run.getSpec().validation(), run.getSpec().cleanup(),
+                new io.ledgerbench.loadgen.spec.NetworkSpec(null, null, null, 1.0, null), List.of()));
+
+        var pod = LoadgenJobs.load(run, 1, List.of()).getSpec().getTemplate().getSpec();
+
+        // 1 % each way: a request or its answer is lost 1 - 0.99^2 = 1.99 % of the time, all on the way out here.
+        assertThat(pod.getInitContainers()).singleElement().satisfies(init -> assertThat(init.getCommand())
+                .containsExactly("tc", "qdisc", "replace", "dev", "eth0", "root", "netem", "limit", "100000", "delay",
+                        "0us", "loss", "1.9900%"));
+    }
+
+    @Test
     void withoutAClientRoundTripThereIsNoInitContainer() {
         assertThat(LoadgenJobs.load(Benchmarks.postgres(), 1, List.of()).getSpec().getTemplate().getSpec()
                 .getInitContainers()).isEmpty();
