@@ -1,6 +1,7 @@
 package io.ledgerbench.loadgen.local;
 
 import io.ledgerbench.loadgen.network.NodeHost;
+import io.ledgerbench.loadgen.resources.ProcessTree;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -257,7 +258,7 @@ final class PostgresNode {
         processes.forEach(ProcessHandle::destroyForcibly);
         // Polled together, often: a non-child's onExit is polled with growing pauses, seconds for a process tree.
         long deadline = System.nanoTime() + EXIT_WAIT.toNanos();
-        while (processes.stream().anyMatch(PostgresNode::running)) {
+        while (!processes.stream().allMatch(ProcessTree::hasEnded)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(name + "'s processes survived SIGKILL for " + EXIT_WAIT.toSeconds() + " s");
             }
@@ -272,20 +273,6 @@ final class PostgresNode {
         server = null;
         namespacedUp = false;
         return "SIGKILL to " + processes.size() + " processes of " + name + " (postmaster " + pid + ")";
-    }
-
-    /** Alive and not a zombie: a killed process nobody has reaped yet has stopped for good. */
-    private static boolean running(ProcessHandle process) {
-        if (!process.isAlive()) {
-            return false;
-        }
-        try {
-            String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            // pid (comm) state ...: the state follows the last ')' (a command may contain one).
-            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
-        } catch (java.io.IOException | RuntimeException e) {
-            return false; // gone between the two looks
-        }
     }
 
     /** Stops the server if it runs (after a kill: releases what the killed one held). */

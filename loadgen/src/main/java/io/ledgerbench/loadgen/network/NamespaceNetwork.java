@@ -1,6 +1,7 @@
 package io.ledgerbench.loadgen.network;
 
 import io.ledgerbench.loadgen.measure.RoundTripProbe;
+import io.ledgerbench.loadgen.resources.ProcessTree;
 import io.ledgerbench.loadgen.result.LatencySummary;
 import io.ledgerbench.loadgen.spec.NetworkSpec;
 import java.io.IOException;
@@ -420,7 +421,7 @@ public final class NamespaceNetwork implements LocalNetwork {
                 .flatMap(Optional::stream).toList();
         inside.forEach(ProcessHandle::destroyForcibly);
         long deadline = System.nanoTime() + EXIT_WAIT.toNanos();
-        while (!inside.stream().allMatch(NamespaceNetwork::gone) && System.nanoTime() < deadline) {
+        while (!inside.stream().allMatch(ProcessTree::hasEnded) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(5); // a non-child's exit is only seen by looking
             } catch (InterruptedException e) {
@@ -429,18 +430,5 @@ public final class NamespaceNetwork implements LocalNetwork {
             }
         }
         ip.ip("netns", "del", namespace);
-    }
-
-    /** Ended, or a zombie nobody reaped yet (it holds no namespace any more). */
-    private static boolean gone(ProcessHandle process) {
-        if (!process.isAlive()) {
-            return true;
-        }
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            return stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
-        } catch (IOException | RuntimeException e) {
-            return true;
-        }
     }
 }

@@ -29,6 +29,20 @@ public final class ProcessTree {
         return new ProcessTree(Path.of("/proc"));
     }
 
+    /** Ended, or a zombie nobody has reaped yet: either way it has stopped for good and holds nothing. */
+    public static boolean hasEnded(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return true;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            // pid (comm) state ...: the state follows the last ')' (a command may contain one).
+            return stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
+        } catch (IOException | RuntimeException e) {
+            return true; // gone between the two looks
+        }
+    }
+
     /** The root's and its descendants' counters, summed; empty when the root process is gone. */
     public Optional<ProcessCounters> counters(long rootPid) {
         Optional<ProcessCounters> root = read(rootPid);
