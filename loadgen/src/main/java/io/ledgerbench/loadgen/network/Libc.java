@@ -33,4 +33,9 @@ final class Libc {
     static native long write(int fd, byte[] buffer, long count) throws LastErrorException;
 
     static native int close(int fd) throws LastErrorException;
+
+    static final int PR_SET_TIMERSLACK = 29;
+
+    static native int prctl(int option, long argument2, long argument3, long argument4, long argument5)
+            throws LastErrorException;
 }
