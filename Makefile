@@ -74,7 +74,7 @@ bench-generator: build ## the load generator's own ceiling: no database, one cor
 bench-engines: build ## 3 local TigerBeetle replicas vs local 3-node PostgreSQL in each mode, equal durability (needs tigerbeetle; -> docs/benchmarks.md)
 	JAVA_OPTS="$(JAVA_OPTS)" scripts/bench-engines
 
-bench-distance: build ## the batching article at 0 and 10 ms client round trip: interactive, procedure, batched on 1 and 16 connections; clusters 1 ms apart (-> docs/benchmarks.md)
+bench-distance: build ## the batching article at 0 and 10 ms client round trip: interactive, procedure, batched on 1 and 16 connections; clusters 1 ms apart; as root in network namespaces, EMULATION=relays without root (-> docs/benchmarks.md)
 	JAVA_OPTS="$(JAVA_OPTS)" scripts/bench-distance
 
 bench-replication: build ## local 3-node PostgreSQL: each synchronous_commit level, quorum k = 1 vs 2 (figures -> docs/benchmarks.md)

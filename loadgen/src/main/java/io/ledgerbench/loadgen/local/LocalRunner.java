@@ -140,7 +140,7 @@ public final class LocalRunner {
                     Optional<PacketCounts> packetsBefore = network.clientPackets();
                     RunResult result = withDistance(runOnce(name, run, spec, seed, database, environment, servers),
                             distance, packetsBefore.flatMap(before -> network.clientPackets().map(after ->
-                                    after.since(before))));
+                                    after.since(before))), network);
                     results.add(result);
                     out.println("[run " + run + "/" + spec.runs() + "] wrote " + writer.writeRun(result));
                 }
@@ -175,7 +175,7 @@ public final class LocalRunner {
             Optional<PacketCounts> packetsBefore = network.clientPackets();
             RunResult result = runOnce(manifest.name(), run, spec, seed, database, environment, servers);
             return withDistance(result, distance, packetsBefore.flatMap(before -> network.clientPackets().map(after ->
-                    after.since(before))));
+                    after.since(before))), network);
         }
     }
 
@@ -189,8 +189,17 @@ public final class LocalRunner {
         return measured;
     }
 
-    /** The run's result with the network's, and what the client's link carried and lost during the run when counted. */
-    private static RunResult withDistance(RunResult result, NetworkResult distance, Optional<PacketCounts> packets) {
+    /**
+     * The run's result with the network's, and what the client's link carried and lost during the run when counted;
+     * a network that stopped carrying part of its traffic ends the benchmark: the run did not have the network
+     * it claims, and nothing of it is written.
+     */
+    private static RunResult withDistance(RunResult result, NetworkResult distance, Optional<PacketCounts> packets,
+                                          LocalNetwork network) {
+        network.failure().ifPresent(failure -> {
+            throw new IllegalStateException("the emulated network failed during run " + result.run() + " (" + failure
+                    + "): its results are not written");
+        });
         return distance == null ? result : ResultCalculator.withNetwork(result,
                 packets.map(distance::withClientPackets).orElse(distance));
     }

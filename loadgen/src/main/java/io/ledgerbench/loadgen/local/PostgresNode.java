@@ -163,7 +163,12 @@ final class PostgresNode {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + e.getMessage(), e);
         }
-        awaitReady(postmaster, log);
+        try {
+            awaitReady(postmaster, log);
+        } catch (RuntimeException e) {
+            postmaster.destroyForcibly(); // a half-started server is not left behind
+            throw e;
+        }
         namespacedUp = true;
     }
 

@@ -63,26 +63,52 @@ final class Iproute2 {
         return prefixed;
     }
 
+    /**
+     * Runs the command to its end (at most 30 s) and returns what it printed. Uninterruptibly: these commands are
+     * short, and one cut off while a network is removed would leave namespaces behind; an interrupt is kept for
+     * the caller.
+     */
     private static String run(Path executable, List<String> arguments) {
         List<String> command = new ArrayList<>(List.of(executable.toString()));
         command.addAll(arguments);
+        Path output = null;
+        boolean interrupted = false;
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getOutputStream().close();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(COMMAND_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not finish in " + COMMAND_SECONDS + " s");
+            output = Files.createTempFile("ledgerbench-iproute2-", ".out");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())).start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(COMMAND_SECONDS);
+            boolean finished = false;
+            while (!finished) {
+                try {
+                    finished = process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    if (!finished) {
+                        process.destroyForcibly();
+                        throw new IllegalStateException(String.join(" ", command) + " did not finish in "
+                                + COMMAND_SECONDS + " s");
+                    }
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
+            String printed = Files.readString(output, StandardCharsets.UTF_8);
             if (process.exitValue() != 0) {
-                throw new CommandFailedException(String.join(" ", command), output.strip());
+                throw new CommandFailedException(String.join(" ", command), printed.strip());
             }
-            return output;
+            return printed;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + String.join(" ", command), e);
+        } finally {
+            if (output != null) {
+                try {
+                    Files.deleteIfExists(output);
+                } catch (IOException e) {
+                    // a temporary file left in /tmp
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

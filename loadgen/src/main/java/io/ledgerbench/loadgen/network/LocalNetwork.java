@@ -55,6 +55,11 @@ public interface LocalNetwork extends AutoCloseable {
      */
     NetworkResult measure(int serverPort) throws InterruptedException;
 
+    /** Why the network stopped carrying part of what it should (empty while it works). */
+    default java.util.Optional<String> failure() {
+        return java.util.Optional.empty();
+    }
+
     /** Removes all it made. */
     @Override
     void close();

@@ -50,8 +50,8 @@ public final class NamespaceNetwork implements LocalNetwork {
     private final Thread shutdownHook;
     private boolean netem;
     private boolean closed;
-    /** Counts the load generator's link's packets (set once built). */
-    private java.util.function.Supplier<PacketCounts> clientLink = () -> PacketCounts.NONE;
+    /** The load generator's link, once built, when it delays or loses (null: a plain veth, nothing counted). */
+    private ShapedLink clientLink;
 
     private NamespaceNetwork(Iproute2 ip, NetworkSpec spec, int index, int nodeCount) {
         this.ip = ip;
@@ -74,7 +74,20 @@ public final class NamespaceNetwork implements LocalNetwork {
      * namespaces and links, and the TAP driver a kernel without netem needs.
      */
     public static Optional<String> missingRights() {
-        return missingRights(Iproute2.find().isPresent(), effectiveCapabilities(), Files.exists(Path.of("/dev/net/tun")));
+        return missingRights(Iproute2.find().isPresent(), effectiveCapabilities(), Files.exists(Path.of("/dev/net/tun")))
+                .or(NamespaceNetwork::missingUserNamespaces);
+    }
+
+    /** PostgreSQL refuses to run as root: a node's postmaster runs in a user namespace of its own. */
+    private static Optional<String> missingUserNamespaces() {
+        try {
+            return Files.readString(Path.of("/proc/sys/user/max_user_namespaces")).strip().equals("0")
+                    ? Optional.of("needs user namespaces (user.max_user_namespaces is 0): a PostgreSQL node runs as"
+                    + " an unprivileged user in one, since PostgreSQL refuses root")
+                    : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty(); // no such setting: user namespaces are not limited
+        }
     }
 
     /** What is missing, given whether iproute2 is installed, the effective capability bits and whether the TAP driver is. */
@@ -172,7 +185,8 @@ public final class NamespaceNetwork implements LocalNetwork {
         return namespace("hub");
     }
 
-    private void build() {
+    /** Builds under the monitor: a shutdown (Ctrl-C) meanwhile waits, then removes all that was built. */
+    private synchronized void build() {
         String hub = addNamespace("hub");
         netem = kernelHasNetem(hub);
         addBridge(hub, "clients");
@@ -200,6 +214,9 @@ public final class NamespaceNetwork implements LocalNetwork {
     }
 
     private String addNamespace(String role) {
+        if (closed) {
+            throw new IllegalStateException("the network was closed while it was being built");
+        }
         String name = namespace(role);
         ip.ip("netns", "add", name);
         namespaces.add(name);
@@ -222,23 +239,45 @@ public final class NamespaceNetwork implements LocalNetwork {
         ip.ip("-n", namespace, "link", "set", bridge, "up");
     }
 
+    /** A link that delays or loses: its packets counted, its loss changed in place. */
+    private interface ShapedLink {
+        PacketCounts counts();
+
+        void loss(double fraction);
+    }
+
     /**
      * A link from device nearEnd in namespace (null: this process's) to port hubEnd of the hub's bridge, delayed
-     * by delay and losing lossFraction of the packets each way; returns how to count its packets.
+     * by delay and losing lossFraction of the packets each way; returns it when it is shaped (null: a plain veth).
      */
-    private java.util.function.Supplier<PacketCounts> link(String namespace, String nearEnd, String hubEnd,
-                                                          String bridge, OneWayDelay delay, double lossFraction) {
+    private ShapedLink link(String namespace, String nearEnd, String hubEnd, String bridge, OneWayDelay delay,
+                            double lossFraction) {
         String hub = hub();
-        java.util.function.Supplier<PacketCounts> counts;
+        ShapedLink shapedLink = null;
         boolean shaped = !delay.isZero() || lossFraction > 0;
         if (!shaped || netem) {
             ip.ip("-n", hub, "link", "add", "name", hubEnd, "type", "veth", "peer", "name", nearEnd, "netns",
                     namespace == null ? Long.toString(ProcessHandle.current().pid()) : namespace);
             if (shaped) {
-                netem(hub, hubEnd, delay, lossFraction);
-                netem(namespace, nearEnd, delay, lossFraction);
+                // One TCP segment per packet, as on a wire: netem delays, loses and counts whole packets, and a
+                // GSO bundle of up to 64 KB would be one of them.
+                ip.ip("-n", hub, "link", "set", hubEnd, "gso_max_segs", "1");
+                ip.ip(inNamespace(namespace, "link", "set", nearEnd, "gso_max_segs", "1"));
+                netem("replace", hub, hubEnd, delay, lossFraction);
+                netem("replace", namespace, nearEnd, delay, lossFraction);
+                shapedLink = new ShapedLink() {
+                    @Override
+                    public PacketCounts counts() {
+                        return netemCounts(hub, hubEnd).plus(netemCounts(namespace, nearEnd));
+                    }
+
+                    @Override
+                    public void loss(double fraction) {
+                        netem("change", hub, hubEnd, delay, fraction); // in place: its counters go on
+                        netem("change", namespace, nearEnd, delay, fraction);
+                    }
+                };
             }
-            counts = () -> netemCounts(hub, hubEnd).plus(netemCounts(namespace, nearEnd));
         } else {
             String tapNear = "lb" + index + "w" + wires.size() + "n";
             String tapHub = "lb" + index + "w" + wires.size() + "h";
@@ -250,15 +289,26 @@ public final class NamespaceNetwork implements LocalNetwork {
             ip.ip(inNamespace(namespace, "link", "set", tapNear, "name", nearEnd));
             ip.ip("link", "set", tapHub, "netns", hub);
             ip.ip("-n", hub, "link", "set", tapHub, "name", hubEnd);
-            counts = wire::counts;
+            shapedLink = new ShapedLink() {
+                @Override
+                public PacketCounts counts() {
+                    return wire.counts();
+                }
+
+                @Override
+                public void loss(double fraction) {
+                    wire.loss(fraction);
+                }
+            };
         }
         ip.ip("-n", hub, "link", "set", hubEnd, "master", bridge, "up");
         ip.ip(inNamespace(namespace, "link", "set", nearEnd, "up"));
-        return counts;
+        return shapedLink;
     }
 
-    private void netem(String namespace, String device, OneWayDelay delay, double lossFraction) {
-        List<String> arguments = new ArrayList<>(List.of("qdisc", "replace", "dev", device, "root", "netem",
+    /** tc qdisc replace (or change) ... netem on device: delay, jitter, loss. */
+    private void netem(String verb, String namespace, String device, OneWayDelay delay, double lossFraction) {
+        List<String> arguments = new ArrayList<>(List.of("qdisc", verb, "dev", device, "root", "netem",
                 "limit", "100000", "delay", micros(delay.delayNanos())));
         if (delay.jitterNanos() > 0) {
             arguments.add(micros(delay.jitterNanos()));
@@ -321,9 +371,15 @@ public final class NamespaceNetwork implements LocalNetwork {
         return !clientDelay.isZero() || !nodeLinkDelay.isZero() || spec.lossPercent() > 0;
     }
 
+    /** Why a link of this network stopped carrying while it should have (empty while all carry). */
+    @Override
+    public synchronized Optional<String> failure() {
+        return closed ? Optional.empty() : wires.stream().map(TapWire::failure).flatMap(Optional::stream).findFirst();
+    }
+
     @Override
     public synchronized Optional<PacketCounts> clientPackets() {
-        return closed ? Optional.empty() : Optional.of(clientLink.get());
+        return closed || clientLink == null ? Optional.empty() : Optional.of(clientLink.counts());
     }
 
     /** How this network delays, as results record it. */
@@ -345,13 +401,25 @@ public final class NamespaceNetwork implements LocalNetwork {
     }
 
     /**
-     * TCP connects from the load generator: to node 0 on the client network (the client round trip), and to
-     * node 1 on the node network over a link delayed as a node's (the round trip between two nodes).
+     * TCP connects from the load generator: to node 0 on the client network (the client round trip, the loss held
+     * off meanwhile), and to node 1 on the node network over a link delayed as a node's (the round trip between two
+     * nodes).
      */
     @Override
     public NetworkResult measure(int serverPort) throws InterruptedException {
-        LatencySummary client = clientDelay.isZero() ? null
-                : connectTimes(new InetSocketAddress(node(0).clientAddress(), serverPort));
+        // A lost SYN is retried a second later: the round trip is measured with the loss held off.
+        boolean lossy = clientLink != null && spec.lossFraction() > 0;
+        if (lossy) {
+            clientLink.loss(0);
+        }
+        LatencySummary client;
+        try {
+            client = clientDelay.isZero() ? null : connectTimes(new InetSocketAddress(node(0).clientAddress(), serverPort));
+        } finally {
+            if (lossy) {
+                clientLink.loss(spec.lossFraction());
+            }
+        }
         LatencySummary nodes = nodeLinkDelay.isZero() || nodeCount < 2 ? null
                 : connectTimes(new InetSocketAddress(node(1).peerAddress(), serverPort));
         return new NetworkResult(emulation(), millis(spec.clientRoundTripDuration()), client,
@@ -398,6 +466,17 @@ public final class NamespaceNetwork implements LocalNetwork {
             return;
         }
         closed = true;
+        boolean interrupted = Thread.interrupted(); // removed whole, then the interrupt is the caller's again
+        try {
+            removeAll();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void removeAll() {
         List<String> reversed = new ArrayList<>(namespaces);
         java.util.Collections.reverse(reversed);
         RuntimeException failure = null;
@@ -422,12 +501,7 @@ public final class NamespaceNetwork implements LocalNetwork {
         inside.forEach(ProcessHandle::destroyForcibly);
         long deadline = System.nanoTime() + EXIT_WAIT.toNanos();
         while (!inside.stream().allMatch(ProcessTree::hasEnded) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(5); // a non-child's exit is only seen by looking
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000); // a non-child's exit is only seen by looking
         }
         ip.ip("netns", "del", namespace);
     }

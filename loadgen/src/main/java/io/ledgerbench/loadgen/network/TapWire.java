@@ -42,7 +42,9 @@ final class TapWire implements AutoCloseable {
     private final int fdA;
     private final int fdB;
     private final OneWayDelay delay;
-    private final double lossFraction;
+    private volatile double lossFraction;
+    /** Why the wire stopped carrying before it was closed (null while it carries). */
+    private volatile String failure;
     private final java.util.concurrent.atomic.AtomicLong carried = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong lost = new java.util.concurrent.atomic.AtomicLong();
     private final List<Thread> readers = new ArrayList<>();
@@ -98,6 +100,19 @@ final class TapWire implements AutoCloseable {
             throw new IllegalStateException("cannot create TAP device " + name + " (errno " + e.getErrorCode() + ")", e);
         }
         return fd;
+    }
+
+    /** From now on each frame is lost with probability fraction (0 to 1). */
+    void loss(double fraction) {
+        if (!(fraction >= 0 && fraction < 1)) {
+            throw new IllegalArgumentException("a loss is a probability below 1 (got " + fraction + ")");
+        }
+        lossFraction = fraction;
+    }
+
+    /** Why the wire stopped carrying while it should have (empty while it carries, and after a close). */
+    java.util.Optional<String> failure() {
+        return java.util.Optional.ofNullable(failure);
     }
 
     /** The frames carried and lost so far, both directions together. */
@@ -166,7 +181,9 @@ final class TapWire implements AutoCloseable {
                     }
                     throw e;
                 }
-                if (lossFraction > 0 && random.nextDouble() < lossFraction) {
+                refusals = 0;
+                double loss = lossFraction;
+                if (loss > 0 && random.nextDouble() < loss) {
                     lost.incrementAndGet();
                     continue;
                 }
@@ -182,7 +199,10 @@ final class TapWire implements AutoCloseable {
                 queue.add(new Frame(java.util.Arrays.copyOf(buffer, (int) read), dueNanos, sequence++));
             }
         } catch (LastErrorException e) {
-            // the device is gone (its namespace was deleted): the wire ends here
+            // The device is gone: its namespace was deleted as the network closes, or something failed under the run.
+            if (!closed) {
+                failure = "the wire between " + nameA + " and " + nameB + " stopped: errno " + e.getErrorCode();
+            }
         } finally {
             queue.add(new Frame(END, 0, Long.MAX_VALUE));
         }
@@ -253,14 +273,18 @@ final class TapWire implements AutoCloseable {
             return;
         }
         closed = true;
-        try {
-            for (Thread reader : readers) {
-                reader.join();
+        // Uninterruptibly: an fd closed under a running reader or writer could be reused by any socket meanwhile.
+        boolean interrupted = false;
+        for (Thread thread : java.util.stream.Stream.concat(readers.stream(), writers.stream()).toList()) {
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
-            for (Thread writer : writers) {
-                writer.join();
-            }
-        } catch (InterruptedException e) {
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
         closeQuietly(fdA);

@@ -35,7 +35,7 @@ public final class ResultsReport {
             links.add(String.format(Locale.ROOT, "client <-> database %.2f %% of packets lost each way",
                     network.lossPercent()) + (network.clientPacketsCarried() == null ? " (not counted)"
                     : lostPercent == null ? " (no packets in the run)" : String.format(Locale.ROOT,
-                    " (lost %d of %d in the run: %.2f %%)", network.clientPacketsLost(), network.clientPacketsCarried()
+                    " (lost %d of %d from the run's setup to its checks: %.2f %%)", network.clientPacketsLost(), network.clientPacketsCarried()
                             + network.clientPacketsLost(), lostPercent)));
         }
         return String.join("; ", links) + (network.jitterMs() > 0 ? String.format(Locale.ROOT, "; jitter +/- %.2f ms",

@@ -39,6 +39,9 @@ class LocalNamespaceDistanceRunTest {
     void nothingIsLeftBehind() {
         String mine = "ledgerbench-" + ProcessHandle.current().pid() + "-";
         assertThat(NamespaceNetwork.existing()).noneMatch(namespace -> namespace.startsWith(mine));
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .flatMap(process -> process.info().command().stream()))
+                .as("no server of the run still runs").noneMatch(command -> command.endsWith("/postgres"));
     }
 
     private RunResult run(String name, String database, String network, String faults) throws Exception {

@@ -78,7 +78,8 @@ public final class LoadgenJobs {
      * request and its answer are that much further apart. It needs NET_ADMIN in the pod's own network namespace
      * (a namespace whose Pod Security admits it, and netem in the nodes' kernel); the load generator itself
      * stays unprivileged. A loss is applied to the packets it sends only, as the chance that a request or its
-     * answer is lost ({@code 1 - (1 - loss)^2}). Off (empty) without a client round trip or loss.
+     * answer is lost ({@code 1 - (1 - loss)^2}): to every destination, DNS and the API server too (the pod cannot
+     * tell the database's addresses before it starts). Off (empty) without a client round trip or loss.
      */
     static java.util.Optional<Container> clientDelay(io.ledgerbench.loadgen.spec.NetworkSpec network) {
         java.time.Duration roundTrip = network.clientRoundTripDuration();
