@@ -2,6 +2,7 @@ package io.ledgerbench.loadgen.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.ledgerbench.loadgen.measure.RoundTripProbe;
 import io.ledgerbench.loadgen.spec.NetworkSpec;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -45,25 +47,29 @@ class NamespaceNetworkTest {
     }
 
     /** The JDK's own small web server, listening in namespace at address: something to connect to there. */
-    private static Process listenIn(NodeHost host, String address, int port) throws IOException, InterruptedException {
+    private static Process listenIn(NodeHost host, String address, int port) throws IOException {
         Path jwebserver = Path.of(System.getProperty("java.home"), "bin", "jwebserver");
         Process server = new ProcessBuilder(host.launch(List.of(jwebserver.toString(), "-b", address, "-p",
                 Integer.toString(port), "-d", "/tmp"))).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         // Listening takes the JVM's start: wait for the first connect that succeeds (the server says nothing else).
-        for (int attempt = 0; attempt < 300; attempt++) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(address, port), 1_000);
-                return server;
-            } catch (IOException notYet) {
+        try {
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
                 if (!server.isAlive()) {
                     throw new IllegalStateException("jwebserver ended in " + host.namespace().orElseThrow());
                 }
-                Thread.sleep(100);
-            }
+                try (Socket socket = new Socket()) {
+                    socket.connect(new InetSocketAddress(address, port), 1_000);
+                    return true;
+                } catch (IOException notYet) {
+                    return false;
+                }
+            });
+        } catch (RuntimeException e) {
+            server.destroyForcibly();
+            throw e;
         }
-        server.destroyForcibly();
-        throw new IllegalStateException("jwebserver did not listen in 30 s");
+        return server;
     }
 
     @Test
@@ -166,12 +172,8 @@ class NamespaceNetworkTest {
         try (NamespaceNetwork network = NamespaceNetwork.create(new NetworkSpec("2ms", null, null), 1)) {
             ip().ip("-n", network.namespaces().getFirst(), "link", "del", "load"); // the wire's end in the hub
 
-            java.util.Optional<String> failure = network.failure();
-            for (long deadline = System.nanoTime() + 10_000_000_000L; failure.isEmpty() && System.nanoTime() < deadline;
-                 failure = network.failure()) {
-                java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
-            }
-            assertThat(failure).hasValueSatisfying(why -> assertThat(why).contains("stopped"));
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(network.failure())
+                    .hasValueSatisfying(why -> assertThat(why).contains("stopped")));
         }
     }
 
@@ -185,12 +187,8 @@ class NamespaceNetworkTest {
 
         assertThat(NamespaceNetwork.ownedNamespaces(ip())).doesNotContainAnyElementsOf(made);
         // A veth end in this namespace goes when the kernel has finished removing its peer's namespace.
-        String links = ip().ip("-o", "link", "show");
-        for (long deadline = System.nanoTime() + 10_000_000_000L; links.matches("(?s).*: lb" + network.index()
-                + "[cpw].*") && System.nanoTime() < deadline; links = ip().ip("-o", "link", "show")) {
-            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
-        }
-        assertThat(links).doesNotContainPattern(": lb" + network.index() + "[cpw]");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(ip().ip("-o", "link", "show"))
+                .doesNotContainPattern(": lb" + network.index() + "[cpw]"));
     }
 
     @Test
