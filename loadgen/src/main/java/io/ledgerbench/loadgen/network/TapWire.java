@@ -120,11 +120,6 @@ final class TapWire implements AutoCloseable {
         return new PacketCounts(carried.get(), lost.get());
     }
 
-    /** The device names, as created. */
-    List<String> devices() {
-        return List.of(nameA, nameB);
-    }
-
     /** Starts carrying frames both ways (call once both devices are where they belong, and up). */
     synchronized void start() {
         carry(fdA, fdB, nameA + "-to-" + nameB);
