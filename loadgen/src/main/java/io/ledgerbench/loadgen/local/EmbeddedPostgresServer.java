@@ -66,15 +66,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * splits on spaces: a value such as 'ANY 1 (*)' is single-quoted to arrive as one.
      */
     static void configure(EmbeddedPostgres.Builder builder, Map<String, String> settings) {
-        shellQuoted(settings).forEach(builder::setServerConfig);
-    }
-
-    /** settings with each value as pg_ctl's shell must see it to pass it on as one word. */
-    static Map<String, String> shellQuoted(Map<String, String> settings) {
-        Map<String, String> quoted = new java.util.LinkedHashMap<>();
-        settings.forEach((name, value) -> quoted.put(name,
+        settings.forEach((name, value) -> builder.setServerConfig(name,
                 value.matches("[A-Za-z0-9_.:/+-]+") ? value : "'" + value.replace("'", "'\\''") + "'"));
-        return quoted;
     }
 
     /** The server's process (its postmaster; every backend is its child). */

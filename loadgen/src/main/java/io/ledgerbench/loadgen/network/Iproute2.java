@@ -114,15 +114,8 @@ final class Iproute2 {
 
     /** An iproute2 command that exited non-zero, with what it printed. */
     static final class CommandFailedException extends IllegalStateException {
-        private final String output;
-
         CommandFailedException(String command, String output) {
             super(command + " failed: " + output);
-            this.output = output;
-        }
-
-        String output() {
-            return output;
         }
     }
 }

@@ -58,14 +58,9 @@ public final class NamespaceNetwork implements LocalNetwork {
         this.spec = spec;
         this.index = index;
         this.nodeCount = nodeCount;
-        Duration clientRoundTrip = spec.clientRoundTripDuration();
-        Duration nodeRoundTrip = spec.nodeRoundTripDuration();
-        Duration jitter = spec.jitterDuration();
-        this.clientDelay = new OneWayDelay(clientRoundTrip.toNanos() / 2,
-                jitter.toNanos() <= clientRoundTrip.toNanos() / 2 ? jitter.toNanos() : 0);
+        this.clientDelay = OneWayDelay.halfOf(spec.clientRoundTripDuration(), spec.jitterDuration());
         // Node to node crosses two node links: a quarter of the round trip each, and half the jitter.
-        this.nodeLinkDelay = new OneWayDelay(nodeRoundTrip.toNanos() / 4,
-                jitter.toNanos() / 2 <= nodeRoundTrip.toNanos() / 4 ? jitter.toNanos() / 2 : 0);
+        this.nodeLinkDelay = OneWayDelay.partOf(spec.nodeRoundTripDuration(), 4, spec.jitterDuration());
         this.shutdownHook = Thread.ofPlatform().unstarted(this::removeEverything);
     }
 
@@ -368,7 +363,7 @@ public final class NamespaceNetwork implements LocalNetwork {
 
     @Override
     public boolean isShaped() {
-        return !clientDelay.isZero() || !nodeLinkDelay.isZero() || spec.lossPercent() > 0;
+        return LocalNetwork.shapes(spec);
     }
 
     /** Why a link of this network stopped carrying while it should have (empty while all carry). */

@@ -15,7 +15,17 @@ public record OneWayDelay(long delayNanos, long jitterNanos) {
 
     /** Half of roundTrip each way, varied by jitter. */
     public static OneWayDelay halfOf(Duration roundTrip, Duration jitter) {
-        return new OneWayDelay(roundTrip.toNanos() / 2, jitter.toNanos());
+        return partOf(roundTrip, 2, jitter);
+    }
+
+    /**
+     * One of parts equal crossings that make up half of roundTrip's way (1/parts of the round trip each), with the
+     * jitter of a one-way trip shared alike (2/parts of it); no jitter where no delay is added.
+     */
+    public static OneWayDelay partOf(Duration roundTrip, int parts, Duration jitter) {
+        long delayNanos = roundTrip.toNanos() / parts;
+        long jitterNanos = jitter.toNanos() * 2 / parts;
+        return new OneWayDelay(delayNanos, jitterNanos <= delayNanos ? jitterNanos : 0);
     }
 
     public boolean isZero() {

@@ -34,10 +34,8 @@ final class RelayNetwork implements LocalNetwork {
 
     private RelayNetwork(NetworkSpec spec) {
         this.spec = spec;
-        this.client = OneWayDelay.halfOf(spec.clientRoundTripDuration(), spec.jitterDuration()
-                .compareTo(spec.clientRoundTripDuration().dividedBy(2)) > 0 ? Duration.ZERO : spec.jitterDuration());
-        this.nodes = OneWayDelay.halfOf(spec.nodeRoundTripDuration(), spec.jitterDuration()
-                .compareTo(spec.nodeRoundTripDuration().dividedBy(2)) > 0 ? Duration.ZERO : spec.jitterDuration());
+        this.client = OneWayDelay.halfOf(spec.clientRoundTripDuration(), spec.jitterDuration());
+        this.nodes = OneWayDelay.halfOf(spec.nodeRoundTripDuration(), spec.jitterDuration());
     }
 
     /** The network of a validated spec; nothing is started until a route is asked for. */
