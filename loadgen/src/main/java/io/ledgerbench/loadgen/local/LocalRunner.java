@@ -139,8 +139,7 @@ public final class LocalRunner {
                     }
                     Optional<PacketCounts> packetsBefore = network.clientPackets();
                     RunResult result = withDistance(runOnce(name, run, spec, seed, database, environment, servers),
-                            distance, packetsBefore.flatMap(before -> network.clientPackets().map(after ->
-                                    after.since(before))), network);
+                            distance, packetsSince(network, packetsBefore), network);
                     results.add(result);
                     out.println("[run " + run + "/" + spec.runs() + "] wrote " + writer.writeRun(result));
                 }
@@ -174,8 +173,7 @@ public final class LocalRunner {
             out.println("server: " + environment.serverVersion());
             Optional<PacketCounts> packetsBefore = network.clientPackets();
             RunResult result = runOnce(manifest.name(), run, spec, seed, database, environment, servers);
-            return withDistance(result, distance, packetsBefore.flatMap(before -> network.clientPackets().map(after ->
-                    after.since(before))), network);
+            return withDistance(result, distance, packetsSince(network, packetsBefore), network);
         }
     }
 
@@ -187,6 +185,11 @@ public final class LocalRunner {
         NetworkResult measured = network.measure(servers.nodePort());
         out.println("network: " + ResultsReport.describeNetwork(measured));
         return measured;
+    }
+
+    /** What the client's link carried and lost since before (empty where it is not counted). */
+    private static Optional<PacketCounts> packetsSince(LocalNetwork network, Optional<PacketCounts> before) {
+        return before.flatMap(earlier -> network.clientPackets().map(now -> now.since(earlier)));
     }
 
     /**
